@@ -1,0 +1,55 @@
+package io.benchline.station.cli;
+
+import io.benchline.fixtures.BoardFault;
+import io.benchline.fixtures.FixtureFault;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "benchline",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Production test station for microcontroller boards.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(Main::handle);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("try: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (ex instanceof InputError) {
+            cl.getErr().println("error: " + ex.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (ex instanceof FixtureFault) {
+            cl.getErr().println("station error: " + ex.getMessage());
+            return ExitCodes.ERROR;
+        }
+        if (ex instanceof BoardFault) {
+            cl.getErr().println("board fail: " + ex.getMessage());
+            return ExitCodes.FAIL;
+        }
+        throw new RuntimeException(ex);
+    }
+
+    @Override
+    public void run() {
+        CommandLine.usage(this, System.out);
+    }
+}
