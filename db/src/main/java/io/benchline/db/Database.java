@@ -61,7 +61,8 @@ public final class Database implements AutoCloseable {
     /**
      * Closes runs that a crash or a kill left open, as ABORTED. On H2 only when no other process
      * has the database open (a live station's run is not touched); on a shared server only the
-     * runs of this station, which a station starting up cannot still be running.
+     * runs of this station, which a station starting up cannot still be running (a null station,
+     * as read-only commands pass, then closes nothing).
      */
     public int recoverInterruptedRuns(String station) {
         Instant now = Instant.now();
@@ -69,7 +70,7 @@ public final class Database implements AutoCloseable {
             int sessions = keeper.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
             return sessions > 1 ? 0 : store.abortOpenRuns(null, now);
         }
-        return store.abortOpenRuns(station, now);
+        return station == null ? 0 : store.abortOpenRuns(station, now);
     }
 
     @Override
