@@ -41,10 +41,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault mix (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--plan", defaultValue = "plans/stm32f411-board.yaml", description = "Plan (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bench", defaultValue = "sim", description = {"sim: simulated boards with a mix of faults;",
+            "qemu: good boards, each an emulated STM32F405 in QEMU (default: ${DEFAULT-VALUE})."})
+    String benchKind;
+
+    @Option(names = "--plan", description = "Plan (default: plans/stm32f411-board.yaml; with --bench qemu, plans/qemu-f405.yaml).")
     String plan;
 
-    @Option(names = "--fixture", defaultValue = "fixtures/sim-f411.yaml", description = "Simulated fixture (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fixture", description = "Simulated fixture (default: fixtures/sim-f411.yaml; with --bench qemu, fixtures/qemu.yaml).")
     String fixture;
 
     @Option(names = "--quiet", description = "Print only the summary.")
@@ -58,6 +62,12 @@ final class DemoCommand implements Callable<Integer> {
         if (boards < 1) {
             throw new InputError("--boards must be at least 1");
         }
+        if (!benchKind.equals("sim") && !benchKind.equals("qemu")) {
+            throw new InputError("--bench " + benchKind + ": expected sim or qemu");
+        }
+        boolean qemu = benchKind.equals("qemu");
+        String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
+        String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan)));
         FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
         if (fixtureFile.sim().isEmpty()) {
@@ -65,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         String batchName = batch != null ? batch
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        List<BoardProfile> mix = DemoMix.profiles(boards, seed);
+        // QEMU emulates a good chip only: its boards are all good (faults live in the simulated bench).
+        List<BoardProfile> mix = qemu ? java.util.Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
             if (position.recoveredRuns() > 0) {
                 System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");

@@ -1,14 +1,49 @@
 package io.benchline.station.sequence;
 
+import com.fazecast.jSerialComm.SerialPort;
 import io.benchline.db.Verdict;
+import io.benchline.fixtures.swd.DebugProbe;
+import io.benchline.fixtures.uart.BoardUart;
+import io.benchline.fixtures.uart.BootBanner;
 import io.benchline.station.plan.Step;
+import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** Resets the board and waits for its boot banner on the fixture's UART; skipped on a fixture without one. */
+/**
+ * Resets the board and waits for its boot banner on the UART its probe reaches. The UART is
+ * opened before the reset: QEMU (and a USB-UART that is not yet open) drops what comes before.
+ * Skipped on a fixture without a UART.
+ */
 final class BootCheckRunner implements StepRunner<Step.BootCheck> {
+    private static final int TRANSCRIPT_CHARS = 120;
+
     @Override
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
-        return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.bench().name() + " has no UART to read the banner from",
-                List.of());
+        DebugProbe probe = ctx.attachedProbe();
+        if (!(probe instanceof BoardUart board)) {
+            return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.bench().name() + " has no UART to read the banner from",
+                    List.of());
+        }
+        SerialPort uart = board.openUart();
+        try {
+            probe.reset(false);
+            BootBanner.Result r = BootBanner.await(uart, Pattern.compile(step.banner()), Duration.ofMillis(step.timeoutMs()));
+            if (r.matched()) {
+                return StepOutcome.pass("banner: " + r.line().orElseThrow());
+            }
+            return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + board.uartName() + " within "
+                    + step.timeoutMs() + " ms; it said: " + shown(r.transcript()), List.of());
+        } finally {
+            uart.closePort();
+        }
+    }
+
+    private static String shown(String transcript) {
+        String oneLine = transcript.replace("\r", "\\r").replace("\n", "\\n");
+        if (oneLine.isEmpty()) {
+            return "nothing";
+        }
+        return "\"" + (oneLine.length() > TRANSCRIPT_CHARS ? oneLine.substring(0, TRANSCRIPT_CHARS) + "..." : oneLine) + "\"";
     }
 }
