@@ -112,6 +112,7 @@ public final class PlanLoader {
         String name = f.text("name");
         String hint = f.optText("hint").orElse(null);
         String what = "step '" + name + "'";
+        f.describedAs(what);
         Step step = switch (kind) {
             case "power" -> power(f, name, hint, what);
             case "measure" -> measure(f, name, hint, what);
