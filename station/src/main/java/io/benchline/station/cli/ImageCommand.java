@@ -3,8 +3,6 @@ package io.benchline.station.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.benchline.fixtures.image.FirmwareImage;
-import io.benchline.fixtures.image.FirmwareImages;
-import io.benchline.fixtures.image.ImageException;
 import io.benchline.fixtures.image.Segment;
 
 import java.nio.file.Path;
@@ -16,8 +14,8 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "image", description = "Inspect firmware images (Intel HEX, ELF, BIN).", mixinStandardHelpOptions = true,
@@ -31,15 +29,6 @@ final class ImageCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Reads an image for a command; a bad file is the user's input problem (exit 2). */
-    static FirmwareImage read(Path file, Long base) {
-        try {
-            return FirmwareImages.read(file, base);
-        } catch (ImageException e) {
-            throw new InputError(e.getMessage());
-        }
-    }
-
     static String hex32(long v) {
         return String.format("0x%08X", v);
     }
@@ -49,19 +38,16 @@ final class ImageCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "IMAGE", description = "Firmware image: .hex, .elf or .bin.")
-        Path file;
-
-        @Option(names = "--base", paramLabel = "ADDR", converter = AddressConverter.class,
-                description = "Load address of a raw .bin image, e.g. 0x08000000.")
-        Long base;
+        @Mixin
+        ImageArgs image;
 
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            FirmwareImage image = read(file, base);
+            FirmwareImage image = this.image.read();
+            Path file = this.image.file;
             var out = spec.commandLine().getOut();
             if (json) {
                 Map<String, Object> o = new LinkedHashMap<>();

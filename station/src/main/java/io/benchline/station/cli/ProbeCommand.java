@@ -6,7 +6,6 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.ImageException;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.FlashProgress;
-import io.benchline.fixtures.swd.Probes;
 import io.benchline.fixtures.swd.VerifyReport;
 import io.benchline.fixtures.swd.stlink.StlinkProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
@@ -14,7 +13,6 @@ import io.benchline.fixtures.target.ChipIdentity;
 import io.benchline.fixtures.target.Stm32f4Target;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,38 +21,19 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "probe", description = "Debug probes: list, identify the target, flash an image.", mixinStandardHelpOptions = true,
         subcommands = {ProbeCommand.ListProbes.class, ProbeCommand.Info.class, ProbeCommand.Flash.class})
 final class ProbeCommand implements Runnable {
-    static final String URI_HELP = "Probe: stlink, stlink://SERIAL, stlink-tcp://HOST:PORT, sim:PROFILE.";
-
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    /** Opens and connects the probe a URI names; a malformed URI is bad input (exit 2). */
-    static DebugProbe connect(String uri) {
-        DebugProbe probe;
-        try {
-            probe = Probes.open(uri, null);
-        } catch (IllegalArgumentException e) {
-            throw new InputError("--probe: " + e.getMessage());
-        }
-        try {
-            probe.connect(false);
-            return probe;
-        } catch (RuntimeException e) {
-            probe.close();
-            throw e;
-        }
     }
 
     @Command(name = "list", description = "ST-LINK probes on USB, and whether this account may open them.", mixinStandardHelpOptions = true)
@@ -105,8 +84,8 @@ final class ProbeCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--probe", required = true, paramLabel = "URI", description = URI_HELP)
-        String uri;
+        @Mixin
+        ProbeOption probeOption;
 
         @Option(names = "--json", description = "Print one JSON object.")
         boolean json;
@@ -114,7 +93,7 @@ final class ProbeCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (DebugProbe probe = connect(uri)) {
+            try (DebugProbe probe = probeOption.connect()) {
                 Stm32f4Target target = new Stm32f4Target(probe);
                 double volts = probe.targetVoltage();
                 ChipIdentity id = target.identify();
@@ -167,15 +146,11 @@ final class ProbeCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--probe", required = true, paramLabel = "URI", description = URI_HELP)
-        String uri;
+        @Mixin
+        ProbeOption probeOption;
 
-        @Parameters(paramLabel = "IMAGE", description = "Firmware image: .hex, .elf or .bin.")
-        Path file;
-
-        @Option(names = "--base", paramLabel = "ADDR", converter = AddressConverter.class,
-                description = "Load address of a raw .bin image, e.g. 0x08000000.")
-        Long base;
+        @Mixin
+        ImageArgs imageArgs;
 
         @Option(names = "--verify", description = "Read the flash back and compare with the image.")
         boolean verify;
@@ -183,12 +158,12 @@ final class ProbeCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
-            FirmwareImage image = ImageCommand.read(file, base);
+            FirmwareImage image = imageArgs.read();
             boolean terminal = System.console() != null;
             ProgressBar bar = new ProgressBar(out);
             FlashProgress progress = terminal ? bar : FlashProgress.NONE;
             long start = System.nanoTime();
-            try (DebugProbe probe = connect(uri)) {
+            try (DebugProbe probe = probeOption.connect()) {
                 Stm32f4Target target = new Stm32f4Target(probe);
                 double volts = probe.targetVoltage();
                 ChipIdentity id = target.identify();
@@ -208,7 +183,7 @@ final class ProbeCommand implements Runnable {
                 }
                 target.resetAndRun();
                 out.printf("%s %d bytes of %s (sha256 %s) in %.2f s%n", report != null ? "wrote and verified" : "wrote",
-                        image.size(), file.getFileName(), image.sha256(), (System.nanoTime() - start) / 1e9);
+                        image.size(), image.name(), image.sha256(), (System.nanoTime() - start) / 1e9);
                 out.flush();
                 return ExitCodes.OK;
             } finally {

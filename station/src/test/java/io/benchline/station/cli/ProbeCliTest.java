@@ -151,6 +151,18 @@ class ProbeCliTest {
     }
 
     @Test
+    void probeListAnswersWithoutAStackTrace() throws Exception {
+        Result r = run("probe", "list", "--json");
+        if (r.code() == 0) {
+            assertTrue(new ObjectMapper().readTree(r.out()).isArray(), r.out());
+        } else {
+            // no usable libusb on this machine: one line naming USB, exit 3
+            assertEquals(3, r.code(), r.err());
+            assertTrue(r.err().startsWith("station error: USB:") && r.err().strip().lines().count() == 1, r.err());
+        }
+    }
+
+    @Test
     void simServerRefusesAnUnknownBoard() {
         Result r = run("sim", "stlink", "--listen", "0", "--board", "cursed");
         assertEquals(2, r.code());
