@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ProbeCommand.class,
                 ImageCommand.class,
                 SimCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
