@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.db.DatabaseException;
 import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
 import picocli.CommandLine;
@@ -10,7 +11,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Production test station for microcontroller boards.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+                DemoCommand.class,
+                RunCommand.class,
+                TraceCommand.class,
+                PlanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -38,6 +44,10 @@ public final class Main implements Runnable {
             return ExitCodes.USAGE;
         }
         if (ex instanceof FixtureFault) {
+            cl.getErr().println("station error: " + ex.getMessage());
+            return ExitCodes.ERROR;
+        }
+        if (ex instanceof DatabaseException) {
             cl.getErr().println("station error: " + ex.getMessage());
             return ExitCodes.ERROR;
         }

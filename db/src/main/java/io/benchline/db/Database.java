@@ -1,0 +1,94 @@
+package io.benchline.db;
+
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The station's results database: opened once per process, migrated to the current schema.
+ * Writes go through {@link #store()}, reads through {@link #trace()}.
+ */
+public final class Database implements AutoCloseable {
+    private final String url;
+    private final Jdbi jdbi;
+    private final Handle keeper;
+    private final ResultStore store;
+
+    private Database(String url, Jdbi jdbi, Handle keeper) {
+        this.url = url;
+        this.jdbi = jdbi;
+        this.keeper = keeper;
+        this.store = new ResultStore(keeper);
+    }
+
+    /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
+    public static Database open(String pathOrUrl) {
+        String url = DatabaseUrl.resolve(pathOrUrl);
+        try {
+            Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
+        } catch (FlywayException e) {
+            throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
+        }
+        Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        Handle keeper;
+        try {
+            keeper = jdbi.open();
+        } catch (RuntimeException e) {
+            throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
+        }
+        return new Database(url, jdbi, keeper);
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public ResultStore store() {
+        return store;
+    }
+
+    public TraceQueries trace() {
+        return new TraceQueries(jdbi);
+    }
+
+    /**
+     * Closes runs that a crash or a kill left open, as ABORTED. On H2 only when no other process
+     * has the database open (a live station's run is not touched); on a shared server only the
+     * runs of this station, which a station starting up cannot still be running (a null station,
+     * as read-only commands pass, then closes nothing).
+     */
+    public int recoverInterruptedRuns(String station) {
+        Instant now = Instant.now();
+        if (DatabaseUrl.isH2(url)) {
+            int sessions = keeper.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
+            return sessions > 1 ? 0 : store.abortOpenRuns(null, now);
+        }
+        return station == null ? 0 : store.abortOpenRuns(station, now);
+    }
+
+    @Override
+    public void close() {
+        keeper.close();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+}

@@ -1,0 +1,51 @@
+package io.benchline.db;
+
+import java.nio.file.Path;
+
+/**
+ * Turns what an operator types after --db (a file path or a JDBC URL) into the JDBC URL the
+ * station opens, with the settings durability needs.
+ */
+public final class DatabaseUrl {
+    /** Where the station keeps its results when no --db is given (relative to the working directory). */
+    public static final String DEFAULT_PATH = "data/benchline";
+
+    private DatabaseUrl() {
+    }
+
+    public static String resolve(String pathOrUrl) {
+        String given = pathOrUrl == null || pathOrUrl.isBlank() ? DEFAULT_PATH : pathOrUrl.trim();
+        if (given.startsWith("jdbc:h2:")) {
+            return withH2Settings(given);
+        }
+        if (given.startsWith("jdbc:")) {
+            return given;
+        }
+        String path = given.endsWith(".mv.db") ? given.substring(0, given.length() - ".mv.db".length()) : given;
+        return withH2Settings("jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize());
+    }
+
+    /**
+     * WRITE_DELAY=0: H2's default (500 ms) acknowledges commits that a kill -9 then loses, so a
+     * run the operator was told about could vanish. AUTO_SERVER=TRUE: the first process to open
+     * the file serves it to others on loopback, so a report or a trace can read the database
+     * while a station holds it.
+     */
+    private static String withH2Settings(String url) {
+        String out = url;
+        String upper = url.toUpperCase();
+        if (upper.startsWith("JDBC:H2:FILE:") || !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")) {
+            if (!upper.contains("WRITE_DELAY=")) {
+                out += ";WRITE_DELAY=0";
+            }
+            if (!upper.contains("AUTO_SERVER=")) {
+                out += ";AUTO_SERVER=TRUE";
+            }
+        }
+        return out;
+    }
+
+    public static boolean isH2(String url) {
+        return url.startsWith("jdbc:h2:");
+    }
+}

@@ -1,0 +1,67 @@
+package io.benchline.db;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The SQL behind {@link ResultStore}: every statement that writes results. */
+interface ResultDao {
+    @SqlQuery("SELECT id FROM batch WHERE name = :name")
+    Optional<Long> batchId(@Bind("name") String name);
+
+    @SqlUpdate("INSERT INTO batch (name, product, created_at) VALUES (:name, :product, :at)")
+    @GetGeneratedKeys("id")
+    long insertBatch(@Bind("name") String name, @Bind("product") String product, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT id FROM board WHERE serial = :serial")
+    Optional<Long> boardId(@Bind("serial") String serial);
+
+    @SqlUpdate("INSERT INTO board (serial, product, first_seen) VALUES (:serial, :product, :at)")
+    @GetGeneratedKeys("id")
+    long insertBoard(@Bind("serial") String serial, @Bind("product") String product, @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            INSERT INTO run (board_id, batch_id, station, operator, fixture, plan_name, plan_version, plan_sha256,
+                             firmware_sha256, software_version, started_at)
+            VALUES (:boardId, :batchId, :s.station, :s.operator, :s.fixture, :s.planName, :s.planVersion,
+                    :s.planSha256, :s.firmwareSha256, :s.softwareVersion, :at)""")
+    @GetGeneratedKeys("id")
+    long insertRun(@Bind("boardId") long boardId, @Bind("batchId") long batchId, @BindMethods("s") RunStart start,
+            @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            INSERT INTO step (run_id, seq, name, kind, started_at, ended_at, verdict, message)
+            VALUES (:runId, :s.seq, :s.name, :s.kind, :s.startedAt, :s.endedAt, :verdict, :s.message)""")
+    @GetGeneratedKeys("id")
+    long insertStep(@Bind("runId") long runId, @BindMethods("s") StepRecord step, @Bind("verdict") String verdict);
+
+    @SqlBatch("""
+            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict)
+            VALUES (:stepId, :runId, :m.name, :m.value, :m.unit, :m.low, :m.high, :verdict)""")
+    void insertMeasurements(@Bind("stepId") long stepId, @Bind("runId") long runId,
+            @BindMethods("m") Iterable<MeasurementRecord> measurements, @Bind("verdict") Iterable<String> verdicts);
+
+    @SqlUpdate("UPDATE board SET uid = :uid WHERE id = (SELECT board_id FROM run WHERE id = :runId)")
+    void bindBoardUid(@Bind("runId") long runId, @Bind("uid") String uid);
+
+    @SqlUpdate("UPDATE run SET uid = :uid WHERE id = :runId")
+    void bindRunUid(@Bind("runId") long runId, @Bind("uid") String uid);
+
+    @SqlUpdate("""
+            UPDATE run SET verdict = :verdict, ended_at = :at, failed_step = :e.failedStep, hint = :e.hint,
+                           message = :e.message
+            WHERE id = :runId AND verdict IS NULL""")
+    int endRun(@Bind("runId") long runId, @BindMethods("e") RunEnd end, @Bind("verdict") String verdict,
+            @Bind("at") Instant at);
+
+    @SqlUpdate("""
+            UPDATE run SET verdict = 'ABORTED', ended_at = :at,
+                           message = 'run cut off (station stopped or crashed); closed at the next start'
+            WHERE verdict IS NULL AND (CAST(:station AS VARCHAR(100)) IS NULL OR station = :station)""")
+    int abortOpenRuns(@Bind("station") String station, @Bind("at") Instant at);
+}

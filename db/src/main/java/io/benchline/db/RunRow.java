@@ -1,0 +1,25 @@
+package io.benchline.db;
+
+import java.time.Instant;
+
+/** A stored run as read back. Verdict is null while the run is still going. */
+public record RunRow(
+        long id,
+        String serial,
+        String batch,
+        String station,
+        String operator,
+        String fixture,
+        String planName,
+        String planVersion,
+        String planSha256,
+        String firmwareSha256,
+        String softwareVersion,
+        Instant startedAt,
+        Instant endedAt,
+        Verdict verdict,
+        String failedStep,
+        String hint,
+        String message,
+        String uid) {
+}

@@ -1,0 +1,130 @@
+package io.benchline.station.cli;
+
+import io.benchline.db.Database;
+import io.benchline.db.Verdict;
+import io.benchline.fixtures.sim.BoardProfile;
+import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.reports.BatchQueries;
+import io.benchline.reports.FailureCount;
+import io.benchline.reports.YieldReport;
+import io.benchline.station.TestPosition;
+import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.PlanLoader;
+import io.benchline.station.sequence.RunListener;
+import io.benchline.station.sequence.RunOutcome;
+import io.benchline.station.sequence.RunRequest;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Test a batch of simulated boards on the simulated bench (no hardware), then print the batch summary.",
+                "The mix of fault profiles is deterministic for a seed; boards that did not pass are retested once."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--boards", defaultValue = "20", description = "How many boards (default: ${DEFAULT-VALUE}).")
+    int boards;
+
+    @Option(names = "--batch", description = "Batch name (default: DEMO-<date>-<time>).")
+    String batch;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault mix (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--plan", defaultValue = "plans/stm32f411-board.yaml", description = "Plan (default: ${DEFAULT-VALUE}).")
+    String plan;
+
+    @Option(names = "--fixture", defaultValue = "fixtures/sim-f411.yaml", description = "Simulated fixture (default: ${DEFAULT-VALUE}).")
+    String fixture;
+
+    @Option(names = "--quiet", description = "Print only the summary.")
+    boolean quiet;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        if (boards < 1) {
+            throw new InputError("--boards must be at least 1");
+        }
+        Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan)));
+        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        if (fixtureFile.sim().isEmpty()) {
+            throw new InputError("demo needs a simulated fixture (one with a 'sim:' block); " + fixture + " has none");
+        }
+        String batchName = batch != null ? batch
+                : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        List<BoardProfile> mix = DemoMix.profiles(boards, seed);
+        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
+            if (position.recoveredRuns() > 0) {
+                System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+            }
+            SimBench bench = position.bench().sim().orElseThrow();
+            System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
+                    loadedPlan.name(), loadedPlan.version(), fixtureFile.name());
+            long t0 = System.nanoTime();
+            List<Retest> retests = new ArrayList<>();
+            for (int i = 0; i < boards; i++) {
+                String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
+                BoardProfile profile = mix.get(i);
+                bench.insert(new SimBoard(profile, seed * 1_000_003L + i));
+                RunOutcome o = position.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
+                report(i + 1, serial, profile, o, false);
+                if (o.verdict() != Verdict.PASS) {
+                    retests.add(new Retest(i, serial, profile, o.verdict()));
+                }
+            }
+            for (Retest r : retests) {
+                // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
+                BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
+                bench.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L));
+                RunOutcome o = position.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
+                report(r.index() + 1, r.serial(), again, o, true);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int runs = boards + retests.size();
+            System.out.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
+            summary(new BatchQueries(database.jdbi()).yield(batchName), database.url());
+            return ExitCodes.OK;
+        }
+    }
+
+    private void report(int n, String serial, BoardProfile profile, RunOutcome o, boolean retest) {
+        if (quiet) {
+            return;
+        }
+        String where = o.verdict() == Verdict.PASS ? "" : " at " + o.failedStep();
+        System.out.printf("[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n", n, boards, retest ? "retest" : "      ", serial,
+                o.verdict(), where, profile.id());
+    }
+
+    static void summary(YieldReport y, String where) {
+        System.out.printf("%nbatch %s%n", y.batch());
+        System.out.printf("  boards tested      %d%n", y.boards());
+        System.out.printf("  first-pass yield   %.1f %% (%d/%d)%n", 100 * y.firstPassYield(), y.passedFirst(), y.boards());
+        System.out.printf("  final yield        %.1f %% (%d/%d)%n", 100 * y.finalYield(), y.passedFinal(), y.boards());
+        System.out.printf("  runs               %d (%d retests, %d station errors, %d aborted)%n", y.runs(), y.retests(),
+                y.errorRuns(), y.abortedRuns());
+        if (!y.failures().isEmpty()) {
+            System.out.println("  failures by step (failed runs, hint):");
+            for (FailureCount f : y.failures()) {
+                System.out.printf("    %-12s %4d  %s%n", f.step(), f.runs(), f.hint() == null ? "" : f.hint());
+            }
+        }
+        System.out.println("  results in " + where);
+    }
+
+    private record Retest(int index, String serial, BoardProfile profile, Verdict verdict) {
+    }
+}

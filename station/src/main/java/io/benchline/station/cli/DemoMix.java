@@ -1,0 +1,33 @@
+package io.benchline.station.cli;
+
+import io.benchline.fixtures.sim.BoardProfile;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The demo's deterministic mix of board profiles: mostly good boards, and once there are enough
+ * boards every fault profile at least once, shuffled by the seed.
+ */
+final class DemoMix {
+    static final double GOOD_SHARE = 0.8;
+
+    private DemoMix() {
+    }
+
+    static List<BoardProfile> profiles(int boards, long seed) {
+        Random random = new Random(seed);
+        List<BoardProfile> faults = new ArrayList<>(List.of(BoardProfile.values()));
+        faults.remove(BoardProfile.GOOD);
+        List<BoardProfile> mix = new ArrayList<>(boards);
+        if (boards >= 5 * faults.size()) {
+            mix.addAll(faults);
+        }
+        while (mix.size() < boards) {
+            mix.add(random.nextDouble() < GOOD_SHARE ? BoardProfile.GOOD : faults.get(random.nextInt(faults.size())));
+        }
+        Collections.shuffle(mix, random);
+        return mix;
+    }
+}

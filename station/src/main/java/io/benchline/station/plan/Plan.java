@@ -1,0 +1,31 @@
+package io.benchline.station.plan;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** A versioned test plan for one product. Its SHA-256 (of the file) is stored with every run. */
+public record Plan(
+        Path file,
+        String sha256,
+        String name,
+        String version,
+        String product,
+        String revision,
+        Pattern serialPattern,
+        Optional<Firmware> firmware,
+        List<Step> steps) {
+
+    public Plan {
+        steps = List.copyOf(steps);
+    }
+
+    public String productLabel() {
+        return revision == null ? product : product + " rev " + revision;
+    }
+
+    public boolean acceptsSerial(String serial) {
+        return serial != null && serialPattern.matcher(serial).matches();
+    }
+}

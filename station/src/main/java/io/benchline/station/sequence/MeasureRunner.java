@@ -1,0 +1,43 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.MeasurementRecord;
+import io.benchline.fixtures.instrument.DmmFunction;
+import io.benchline.station.fixture.Bench;
+import io.benchline.station.plan.Limits;
+import io.benchline.station.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Routes a test point to the DMM and takes the plan's samples: the mean is judged against the
+ * limits, the spread (max - min) against max-spread, which is how a resetting chip shows up.
+ */
+final class MeasureRunner implements StepRunner<Step.Measure> {
+    @Override
+    public StepOutcome run(Step.Measure step, RunContext ctx) {
+        Bench bench = ctx.bench();
+        DmmFunction function = step.unit().equals("A") ? DmmFunction.DC_CURRENT : DmmFunction.DC_VOLTS;
+        bench.switchMatrix().select(bench.channelOf(step.testPoint()));
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        try {
+            bench.pacer().settle(step.settleMs());
+            for (int i = 0; i < step.samples(); i++) {
+                double v = bench.dmm().read(function);
+                sum += v;
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        } finally {
+            bench.switchMatrix().release();
+        }
+        List<MeasurementRecord> ms = new ArrayList<>();
+        double mean = sum / step.samples();
+        ms.add(Measurements.of(step.name(), mean, step.unit(), step.limits()));
+        if (step.maxSpread() != null) {
+            ms.add(Measurements.of(step.name() + " spread", max - min, step.unit(), new Limits(null, step.maxSpread())));
+        }
+        return StepOutcome.judge(ms, Measurements.format(mean, step.unit()));
+    }
+}

@@ -1,0 +1,35 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.MeasurementRecord;
+import io.benchline.db.Verdict;
+import io.benchline.station.plan.Limits;
+import java.util.Locale;
+
+/** Builds measurement records against limits, and says in words why one failed. */
+public final class Measurements {
+    private Measurements() {
+    }
+
+    public static MeasurementRecord of(String name, double value, String unit, Limits limits) {
+        return new MeasurementRecord(name, value, unit, limits.low(), limits.high(),
+                limits.accepts(value) ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    static String describeFailure(MeasurementRecord m) {
+        String v = format(m.value(), m.unit());
+        if (m.low() != null && m.value() < m.low()) {
+            return m.name() + " " + v + " is below " + format(m.low(), m.unit());
+        }
+        if (m.high() != null && m.value() > m.high()) {
+            return m.name() + " " + v + " is above " + format(m.high(), m.unit());
+        }
+        return m.name() + " " + v + " is outside its limits";
+    }
+
+    public static String format(Double value, String unit) {
+        if (value == null) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.4g %s", value, unit).trim();
+    }
+}

@@ -1,0 +1,75 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.ResultStore;
+import io.benchline.fixtures.FixtureFault;
+import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.fixtures.swd.DebugProbe;
+import io.benchline.station.fixture.Bench;
+import io.benchline.station.plan.Plan;
+import java.util.Optional;
+
+/** What the steps of one run share: the plan, the bench, the run's id, and the probe once attached. */
+final class RunContext {
+    private final Plan plan;
+    private final Bench bench;
+    private final ResultStore store;
+    private final long runId;
+    private final Optional<FirmwareImage> image;
+    private DebugProbe probe;
+
+    RunContext(Plan plan, Bench bench, ResultStore store, long runId, Optional<FirmwareImage> image) {
+        this.plan = plan;
+        this.bench = bench;
+        this.store = store;
+        this.runId = runId;
+        this.image = image;
+    }
+
+    Plan plan() {
+        return plan;
+    }
+
+    Bench bench() {
+        return bench;
+    }
+
+    ResultStore store() {
+        return store;
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    Optional<FirmwareImage> image() {
+        return image;
+    }
+
+    /** Opens the fixture's probe for this run (once). */
+    DebugProbe openProbe() {
+        if (probe == null) {
+            probe = bench.probes().open();
+        }
+        return probe;
+    }
+
+    /** The probe a swd-connect step attached; later SWD steps need it. */
+    DebugProbe attachedProbe() {
+        if (probe == null) {
+            throw new FixtureFault("no probe attached: the plan's swd-connect step did not run");
+        }
+        return probe;
+    }
+
+    /** Releases the probe, if one was opened; never throws. */
+    void releaseProbe() {
+        if (probe != null) {
+            try {
+                probe.close();
+            } catch (RuntimeException ignored) {
+                // a probe that vanished cannot be closed; the OS releases it
+            }
+            probe = null;
+        }
+    }
+}

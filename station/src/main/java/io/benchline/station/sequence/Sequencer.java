@@ -1,0 +1,134 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.ResultStore;
+import io.benchline.db.RunEnd;
+import io.benchline.db.RunStart;
+import io.benchline.db.StepRecord;
+import io.benchline.db.Verdict;
+import io.benchline.fixtures.BoardFault;
+import io.benchline.fixtures.FixtureFault;
+import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.cli.InputError;
+import io.benchline.station.fixture.Bench;
+import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.Step;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a plan on a bench for one board. The run is stored as it starts, each step as it ends
+ * (committed before the next starts), and the verdict before anyone is told. The first step that
+ * does not pass stops the run: an under-powered board never reaches an SWD step. Teardown (power
+ * off) runs whatever happened.
+ */
+public final class Sequencer {
+    static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
+
+    private final Plan plan;
+    private final Bench bench;
+    private final ResultStore store;
+    private final Optional<FirmwareImage> image;
+    private final String softwareVersion;
+    private final Clock clock;
+
+    public Sequencer(Plan plan, Bench bench, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
+            Clock clock) {
+        this.plan = plan;
+        this.bench = bench;
+        this.store = store;
+        this.image = image;
+        this.softwareVersion = softwareVersion;
+        this.clock = clock;
+    }
+
+    public RunOutcome run(RunRequest request, RunListener listener) {
+        if (!plan.acceptsSerial(request.serial())) {
+            throw new InputError("serial '" + request.serial() + "' does not match the plan's pattern "
+                    + plan.serialPattern().pattern());
+        }
+        long runId = store.begin(new RunStart(request.serial(), request.batch(), plan.productLabel(),
+                bench.fixture().station(), request.operator(), bench.name(), plan.name(), plan.version(),
+                plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());
+        listener.runStarted(runId, request);
+        RunContext ctx = new RunContext(plan, bench, store, runId, image);
+        List<StepRecord> done = new ArrayList<>();
+        StepRecord firstBad = null;
+        int seq = 0;
+        for (Step step : plan.steps()) {
+            seq++;
+            listener.stepStarted(seq, step.name());
+            StepRecord rec = execute(seq, step, ctx);
+            store.step(runId, rec);
+            done.add(rec);
+            listener.stepFinished(rec);
+            if (rec.verdict() != Verdict.PASS && rec.verdict() != Verdict.SKIPPED) {
+                firstBad = rec;
+                break;
+            }
+        }
+        StepRecord teardown = teardown(++seq, ctx);
+        store.step(runId, teardown);
+        done.add(teardown);
+        listener.stepFinished(teardown);
+        if (firstBad == null && teardown.verdict() == Verdict.ERROR) {
+            firstBad = teardown;
+        }
+        RunEnd end = firstBad == null
+                ? new RunEnd(Verdict.PASS, null, null, null)
+                : new RunEnd(firstBad.verdict(), firstBad.name(), hintFor(firstBad), firstBad.message());
+        store.end(runId, end, clock.instant());
+        RunOutcome outcome = new RunOutcome(runId, request.serial(), end.verdict(), end.failedStep(), end.hint(),
+                end.message(), done);
+        listener.runFinished(outcome);
+        return outcome;
+    }
+
+    private String hintFor(StepRecord bad) {
+        if (bad.verdict() == Verdict.ERROR) {
+            return ERROR_HINT;
+        }
+        return plan.steps().stream().filter(s -> s.name().equals(bad.name())).map(Step::hint)
+                .filter(h -> h != null).findFirst().orElse(null);
+    }
+
+    private StepRecord execute(int seq, Step step, RunContext ctx) {
+        Instant start = clock.instant();
+        StepOutcome out;
+        try {
+            out = Steps.run(step, ctx);
+        } catch (FixtureFault e) {
+            out = new StepOutcome(Verdict.ERROR, e.getMessage(), List.of());
+        } catch (BoardFault e) {
+            out = new StepOutcome(Verdict.FAIL, e.getMessage(), List.of());
+        } catch (InputError e) {
+            throw e;
+        } catch (RuntimeException e) {
+            out = new StepOutcome(Verdict.ERROR, "station software error: " + e, List.of());
+        }
+        return new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(), out.message(),
+                out.measurements());
+    }
+
+    /** Power off and release everything; a supply that will not switch off is an ERROR. */
+    private StepRecord teardown(int seq, RunContext ctx) {
+        Instant start = clock.instant();
+        List<String> problems = new ArrayList<>();
+        ctx.releaseProbe();
+        try {
+            bench.switchMatrix().release();
+        } catch (RuntimeException e) {
+            problems.add("switch release: " + e.getMessage());
+        }
+        try {
+            bench.supply().output(false);
+        } catch (RuntimeException e) {
+            problems.add("DUT power could not be switched off: " + e.getMessage());
+        }
+        Verdict v = problems.isEmpty() ? Verdict.PASS : Verdict.ERROR;
+        String message = problems.isEmpty() ? "DUT power off" : String.join("; ", problems);
+        return new StepRecord(seq, "teardown", "teardown", start, clock.instant(), v, message, List.of());
+    }
+}

@@ -1,0 +1,30 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.MeasurementRecord;
+import io.benchline.db.Verdict;
+import java.util.List;
+
+/** What one step found: its verdict, a one-line message, the measurements it took. */
+public record StepOutcome(Verdict verdict, String message, List<MeasurementRecord> measurements) {
+    public StepOutcome {
+        measurements = List.copyOf(measurements);
+    }
+
+    /** PASS when every measurement passed, else FAIL naming the first that did not. */
+    public static StepOutcome judge(List<MeasurementRecord> ms, String passMessage) {
+        for (MeasurementRecord m : ms) {
+            if (m.verdict() != Verdict.PASS) {
+                return new StepOutcome(Verdict.FAIL, Measurements.describeFailure(m), ms);
+            }
+        }
+        return new StepOutcome(Verdict.PASS, passMessage, ms);
+    }
+
+    public static StepOutcome fail(String message, List<MeasurementRecord> ms) {
+        return new StepOutcome(Verdict.FAIL, message, ms);
+    }
+
+    public static StepOutcome pass(String message) {
+        return new StepOutcome(Verdict.PASS, message, List.of());
+    }
+}
