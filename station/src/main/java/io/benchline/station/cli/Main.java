@@ -16,6 +16,10 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 TraceCommand.class,
                 PlanCommand.class,
+                InstrumentCommand.class,
+                DmmCommand.class,
+                SimCommand.class,
+                DoctorCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
