@@ -9,8 +9,11 @@ import io.benchline.fixtures.instrument.Instruments;
 import io.benchline.fixtures.instrument.ScpiDmm;
 import java.util.Arrays;
 import java.util.Locale;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -27,6 +30,12 @@ final class DmmCommand implements Runnable {
             description = {"Identify the meter, set it up and print its reading(s) in SI units.",
                     "Dialects: hp34401a, keysight-34461a, rigol-dm3058, siglent-sdm3045x, owon-xdm, gw-gdm8341, auto."})
     static final class Read implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
         @Mixin
         LinkOptions link;
 
@@ -73,15 +82,15 @@ final class DmmCommand implements Runnable {
                     o.put("dialect", dialectId);
                     o.put("port", link.port);
                     Arrays.stream(values).forEach(o.putArray("samples")::add);
-                    System.out.println(mapper.writeValueAsString(o));
+                    out().println(mapper.writeValueAsString(o));
                 } else {
                     for (double v : values) {
-                        System.out.printf(Locale.ROOT, "%.8g %s%n", v, fn.unit());
+                        out().printf(Locale.ROOT, "%.8g %s%n", v, fn.unit());
                     }
                     if (samples > 1) {
                         double min = Arrays.stream(values).min().orElseThrow();
                         double max = Arrays.stream(values).max().orElseThrow();
-                        System.out.printf(Locale.ROOT, "mean %.8g %s, spread %.3g %s (%s, %s)%n", mean, fn.unit(), max - min, fn.unit(), dialectId, dmm.identity());
+                        out().printf(Locale.ROOT, "mean %.8g %s, spread %.3g %s (%s, %s)%n", mean, fn.unit(), max - min, fn.unit(), dialectId, dmm.identity());
                     }
                 }
             }

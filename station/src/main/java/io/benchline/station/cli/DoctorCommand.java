@@ -12,14 +12,23 @@ import io.benchline.station.fixture.FixtureLoader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Open each instrument of a fixture, identify it, and say what to fix.",
                 "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."})
 final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
     @Option(names = "--fixture", required = true, paramLabel = "F", description = "The fixture file.")
     String fixture;
 
@@ -99,11 +108,11 @@ final class DoctorCommand implements Callable<Integer> {
         return fault + " -> fix: " + fix;
     }
 
-    private static void print(List<Row> rows) {
+    private void print(List<Row> rows) {
         String fmt = "%-7s %-26s %-34s %-8s %s%n";
-        System.out.printf(fmt, "ROLE", "INSTRUMENT", "PORT", "STATUS", "DETAIL");
+        out().printf(fmt, "ROLE", "INSTRUMENT", "PORT", "STATUS", "DETAIL");
         for (Row r : rows) {
-            System.out.printf(fmt, r.role(), r.instrument(), r.port(), r.ok() ? "OK" : "PROBLEM", r.detail());
+            out().printf(fmt, r.role(), r.instrument(), r.port(), r.ok() ? "OK" : "PROBLEM", r.detail());
         }
     }
 }

@@ -4,8 +4,11 @@ import io.benchline.fixtures.instrument.Instruments;
 import io.benchline.fixtures.link.LineLink;
 import io.benchline.fixtures.link.LinkSettings;
 import io.benchline.fixtures.link.SerialSettings;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
@@ -22,6 +25,12 @@ final class InstrumentCommand implements Runnable {
             description = {"Send one command and print the reply. A command without '?' may have none: its reply is printed if one comes within 300 ms.",
                     "Example: benchline instrument query --port /dev/ttyUSB0 --stop-bits 2 '*IDN?'"})
     static final class Query implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
         private static final int LISTEN_MS = 300;
 
         @Mixin
@@ -35,9 +44,9 @@ final class InstrumentCommand implements Runnable {
             LinkSettings defaults = LinkSettings.scpi(SerialSettings.of8n1(9600), 3000);
             try (LineLink l = Cli.inputs(() -> Instruments.openLink(link.spec("scpi", null), defaults))) {
                 if (command.contains("?")) {
-                    System.out.println(LineLink.printable(l.query(command)));
+                    out().println(LineLink.printable(l.query(command)));
                 } else {
-                    l.sendAndListen(command, Math.min(LISTEN_MS, l.settings().timeoutMs())).ifPresent(r -> System.out.println(LineLink.printable(r)));
+                    l.sendAndListen(command, Math.min(LISTEN_MS, l.settings().timeoutMs())).ifPresent(r -> out().println(LineLink.printable(r)));
                 }
             }
             return ExitCodes.OK;

@@ -20,9 +20,12 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 
 @Command(name = "sim", mixinStandardHelpOptions = true,
@@ -39,6 +42,12 @@ final class SimCommand implements Runnable {
                     "pointing at them, and serve until killed. Lines typed on standard input act on the bench:",
                     "  start | lid open | lid closed | board PROFILE | fault ROLE mute|garbage|overload|error|vanish|restore | quit"})
     static final class Serve implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        private PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
         @Option(names = "--fixture-out", required = true, paramLabel = "FILE", description = "Where to write the fixture file.")
         Path fixtureOut;
 
@@ -83,19 +92,19 @@ final class SimCommand implements Runnable {
             SimInstrumentServers sims = SimInstrumentServers.start(bench, t, meterModel, supplyModel, linkDir);
             Runtime.getRuntime().addShutdownHook(new Thread(sims::close));
             Files.writeString(fixtureOut, fixtureFile(sims, t, profile), StandardCharsets.UTF_8);
-            System.out.println("serving a simulated " + profile + " board (" + t.name().toLowerCase(Locale.ROOT) + "):");
-            System.out.print(sims.fixtureYaml().indent(2));
-            System.out.println("fixture written to " + fixtureOut.toAbsolutePath());
-            System.out.println("try: benchline dmm read --port " + sims.dmm().port() + " --dialect auto"
+            out().println("serving a simulated " + profile + " board (" + t.name().toLowerCase(Locale.ROOT) + "):");
+            out().print(sims.fixtureYaml().indent(2));
+            out().println("fixture written to " + fixtureOut.toAbsolutePath());
+            out().println("try: benchline dmm read --port " + sims.dmm().port() + " --dialect auto"
                     + (t == Transport.PTY && meterModel == MeterModel.HP_34401A ? " --stop-bits 2" : ""));
-            System.out.println("serving until killed (Ctrl-C); type 'start', 'lid open', 'board PROFILE', 'fault dmm mute', ...");
-            System.out.flush();
+            out().println("serving until killed (Ctrl-C); type 'start', 'lid open', 'board PROFILE', 'fault dmm mute', ...");
+            out().flush();
             console(sims, bench);
             new CountDownLatch(1).await();
             return ExitCodes.OK;
         }
 
-        private static String fixtureFile(SimInstrumentServers sims, Transport t, BoardProfile profile) {
+        static String fixtureFile(SimInstrumentServers sims, Transport t, BoardProfile profile) {
             StringBuilder tp = new StringBuilder();
             FixtureLoader.SIM_WIRING.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> tp.append(tp.length() == 0 ? "" : ", ").append(e.getKey()).append(": \"").append(e.getValue()).append('"'));
@@ -120,9 +129,9 @@ final class SimCommand implements Runnable {
                         if (w[0].equals("quit")) {
                             System.exit(0);
                         }
-                        System.out.println(act(sims, bench, w));
+                        out().println(act(sims, bench, w));
                     } catch (RuntimeException e) {
-                        System.out.println("? " + e.getMessage());
+                        out().println("? " + e.getMessage());
                     }
                 }
             } catch (IOException e) {
