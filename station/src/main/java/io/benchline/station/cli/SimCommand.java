@@ -63,7 +63,7 @@ final class SimCommand implements Runnable {
         @Option(names = "--meter", paramLabel = "M", description = "Simulated meter: hp34401a (pty default), keysight-34461a (tcp default), keysight-34465a, rigol-dm3058, siglent-sdm3045x, owon-xdm1041, owon-xdm2041, gw-gdm8341.")
         String meter;
 
-        @Option(names = "--supply", defaultValue = "rigol-dp800", paramLabel = "S", description = "rigol-dp800 or korad-ka3005p (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--supply", defaultValue = "rigol-dp800", paramLabel = "S", description = "rigol-dp800, keysight-e3632a or korad-ka3005p (default: ${DEFAULT-VALUE}).")
         String supply;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the pty links (default: a new temporary folder).")
@@ -81,8 +81,9 @@ final class SimCommand implements Runnable {
                     : Cli.inputs(() -> MeterModel.byId(meter));
             SupplyModel supplyModel = switch (supply.toLowerCase(Locale.ROOT)) {
                 case "rigol-dp800" -> SupplyModel.RIGOL_DP800;
+                case "keysight-e36xx", "keysight-e3632a" -> SupplyModel.KEYSIGHT_E3632A;
                 case "korad-ka3005p" -> SupplyModel.KORAD_KA3005P;
-                default -> throw new InputError("--supply '" + supply + "': use rigol-dp800 or korad-ka3005p");
+                default -> throw new InputError("--supply '" + supply + "': use rigol-dp800, keysight-e3632a or korad-ka3005p");
             };
             Path linkDir = dir != null ? dir : Files.createTempDirectory("benchline-sim");
             Files.createDirectories(linkDir);
