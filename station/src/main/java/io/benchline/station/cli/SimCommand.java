@@ -92,7 +92,7 @@ final class SimCommand implements Runnable {
             SimBench bench = new SimBench(new SimBoard(profile, seed), channelToPoint);
             SimInstrumentServers sims = SimInstrumentServers.start(bench, t, meterModel, supplyModel, linkDir);
             Runtime.getRuntime().addShutdownHook(new Thread(sims::close));
-            Files.writeString(fixtureOut, fixtureFile(sims, t, profile), StandardCharsets.UTF_8);
+            Files.writeString(fixtureOut, fixtureFile(sims, t, profile, seed), StandardCharsets.UTF_8);
             out().println("serving a simulated " + profile + " board (" + t.name().toLowerCase(Locale.ROOT) + "):");
             out().print(sims.fixtureYaml().indent(2));
             out().println("fixture written to " + fixtureOut.toAbsolutePath());
@@ -105,7 +105,7 @@ final class SimCommand implements Runnable {
             return ExitCodes.OK;
         }
 
-        static String fixtureFile(SimInstrumentServers sims, Transport t, BoardProfile profile) {
+        static String fixtureFile(SimInstrumentServers sims, Transport t, BoardProfile profile, long seed) {
             StringBuilder tp = new StringBuilder();
             FixtureLoader.SIM_WIRING.entrySet().stream().sorted(Map.Entry.comparingByValue())
                     .forEach(e -> tp.append(tp.length() == 0 ? "" : ", ").append(e.getKey()).append(": \"").append(e.getValue()).append('"'));
@@ -113,7 +113,7 @@ final class SimCommand implements Runnable {
                     + "# Valid while that process runs. The probe is the in-process simulated one, on the same board profile.\n"
                     + "name: sim-served-" + t.name().toLowerCase(Locale.ROOT) + "\n"
                     + "station: sim-bench-1\n"
-                    + "sim: {board: " + profile.id() + "}\n"
+                    + "sim: {board: " + profile.id() + ", seed: " + seed + "}\n"
                     + "time-scale: 0\n"
                     + sims.fixtureYaml()
                     + "probe: sim\n"

@@ -111,12 +111,13 @@ class BringUpCommandsTest {
     @Test
     void theServedFixtureLoadsAndTheDoctorFindsEverythingOk() throws Exception {
         Path fixture = dir.resolve("served.yaml");
-        Files.writeString(fixture, SimCommand.Serve.fixtureFile(sims, Transport.PTY, BoardProfile.GOOD));
+        Files.writeString(fixture, SimCommand.Serve.fixtureFile(sims, Transport.PTY, BoardProfile.GOOD, 3));
         FixtureFile f = FixtureLoader.load(fixture.toString());
         assertEquals(sims.dmm().port(), f.dmm().port());
         assertEquals(2, f.dmm().stopBits());
         assertEquals("rigol-dp800", f.supply().dialect());
         assertEquals("sim", f.probe());
+        assertEquals(3, f.sim().orElseThrow().seed(), "the station's simulated probe sees the same board");
         assertEquals(0, run("doctor", "--fixture", fixture.toString()), out.toString());
         assertEquals(3, out.toString().lines().filter(l -> l.contains(" OK ") && !l.startsWith("probe")).count(), out.toString());
     }
@@ -124,7 +125,7 @@ class BringUpCommandsTest {
     @Test
     void theDoctorNamesTheWrongInstrumentAndTheMissingPort() throws Exception {
         Path fixture = dir.resolve("wrong.yaml");
-        Files.writeString(fixture, SimCommand.Serve.fixtureFile(sims, Transport.PTY, BoardProfile.GOOD)
+        Files.writeString(fixture, SimCommand.Serve.fixtureFile(sims, Transport.PTY, BoardProfile.GOOD, 3)
                 .replace("dialect: hp34401a", "dialect: gw-gdm8341")
                 .replace(sims.supply().port(), dir.resolve("ttyUSB4").toString()));
         assertEquals(3, run("doctor", "--fixture", fixture.toString()));
