@@ -1,6 +1,9 @@
 package io.benchline.station;
 
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.fixtures.image.FirmwareImages;
+import io.benchline.fixtures.image.ImageException;
+import io.benchline.station.cli.InputError;
 import io.benchline.station.plan.Plan;
 import java.util.Optional;
 
@@ -10,6 +13,12 @@ final class FirmwareLoader {
     }
 
     static Optional<FirmwareImage> load(Plan plan) {
-        return Optional.empty();
+        return plan.firmware().map(f -> {
+            try {
+                return FirmwareImages.read(f.path(), f.base());
+            } catch (ImageException e) {
+                throw new InputError("plan " + plan.file() + ": firmware " + e.getMessage());
+            }
+        });
     }
 }

@@ -33,6 +33,13 @@ public final class TestPosition implements AutoCloseable {
     }
 
     public static TestPosition open(Plan plan, FixtureFile fixture, Database db) {
+        for (var step : plan.steps()) {
+            if (step instanceof io.benchline.station.plan.Step.Measure m && !fixture.testPoints().containsKey(m.testPoint())) {
+                throw new io.benchline.station.cli.InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
+                        + m.testPoint() + "', which fixture " + fixture.name() + " does not wire (wired: "
+                        + String.join(", ", new java.util.TreeSet<>(fixture.testPoints().keySet())) + ")");
+            }
+        }
         int recovered = db.recoverInterruptedRuns(fixture.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Bench bench = BenchOpener.open(fixture);

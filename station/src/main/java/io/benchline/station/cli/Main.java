@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 TraceCommand.class,
                 PlanCommand.class,
+                BenchCommand.class,
                 InstrumentCommand.class,
                 DmmCommand.class,
                 SimCommand.class,

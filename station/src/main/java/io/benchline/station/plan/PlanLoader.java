@@ -112,6 +112,7 @@ public final class PlanLoader {
         String name = f.text("name");
         String hint = f.optText("hint").orElse(null);
         String what = "step '" + name + "'";
+        f.describedAs(what);
         Step step = switch (kind) {
             case "power" -> power(f, name, hint, what);
             case "measure" -> measure(f, name, hint, what);
@@ -139,7 +140,7 @@ public final class PlanLoader {
         boolean swd = step instanceof Step.SwdConnect || step instanceof Step.Program || step instanceof Step.ReadUid
                 || step instanceof Step.BootCheck;
         if ((swd || step instanceof Step.Measure) && !powered) {
-            throw new YamlError(where, what + ": needs a power step with on: true before it");
+            throw new YamlError(where, what + ": needs a power step with output: true before it");
         }
         if ((step instanceof Step.Program || step instanceof Step.ReadUid) && !attached) {
             throw new YamlError(where, what + ": needs a swd-connect step before it");
@@ -147,7 +148,7 @@ public final class PlanLoader {
     }
 
     private static Step power(Fields f, String name, String hint, String what) {
-        boolean on = f.bool("on", true);
+        boolean on = f.bool("output", true);
         double volts = 0;
         double limit = 0;
         Limits current = Limits.NONE;

@@ -16,6 +16,7 @@ final class RunContext {
     private final long runId;
     private final Optional<FirmwareImage> image;
     private DebugProbe probe;
+    private double targetVolts;
 
     RunContext(Plan plan, Bench bench, ResultStore store, long runId, Optional<FirmwareImage> image) {
         this.plan = plan;
@@ -43,6 +44,19 @@ final class RunContext {
 
     Optional<FirmwareImage> image() {
         return image;
+    }
+
+    /** The target voltage to program at: what the probe measured, else the plan's supply voltage. */
+    double targetVolts() {
+        if (targetVolts > 0) {
+            return targetVolts;
+        }
+        return plan.steps().stream().filter(s -> s instanceof io.benchline.station.plan.Step.Power p && p.on())
+                .mapToDouble(s -> ((io.benchline.station.plan.Step.Power) s).volts()).findFirst().orElse(3.3);
+    }
+
+    void targetVolts(double volts) {
+        this.targetVolts = volts;
     }
 
     /** Opens the fixture's probe for this run (once). */

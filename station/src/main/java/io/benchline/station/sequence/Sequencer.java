@@ -104,7 +104,7 @@ public final class Sequencer {
         } catch (BoardFault e) {
             out = new StepOutcome(Verdict.FAIL, e.getMessage(), List.of());
         } catch (InputError e) {
-            throw e;
+            out = new StepOutcome(Verdict.ERROR, "station configuration: " + e.getMessage(), List.of());
         } catch (RuntimeException e) {
             out = new StepOutcome(Verdict.ERROR, "station software error: " + e, List.of());
         }

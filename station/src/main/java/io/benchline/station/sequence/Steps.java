@@ -6,6 +6,10 @@ import io.benchline.station.plan.Step;
 final class Steps {
     private static final PowerRunner POWER = new PowerRunner();
     private static final MeasureRunner MEASURE = new MeasureRunner();
+    private static final SwdConnectRunner SWD_CONNECT = new SwdConnectRunner();
+    private static final ProgramRunner PROGRAM = new ProgramRunner();
+    private static final ReadUidRunner READ_UID = new ReadUidRunner();
+    private static final BootCheckRunner BOOT_CHECK = new BootCheckRunner();
 
     private Steps() {
     }
@@ -15,7 +19,13 @@ final class Steps {
             return POWER.run(p, ctx);
         } else if (step instanceof Step.Measure m) {
             return MEASURE.run(m, ctx);
+        } else if (step instanceof Step.SwdConnect c) {
+            return SWD_CONNECT.run(c, ctx);
+        } else if (step instanceof Step.Program p) {
+            return PROGRAM.run(p, ctx);
+        } else if (step instanceof Step.ReadUid u) {
+            return READ_UID.run(u, ctx);
         }
-        return StepOutcome.pass("not implemented yet");
+        return BOOT_CHECK.run((Step.BootCheck) step, ctx);
     }
 }

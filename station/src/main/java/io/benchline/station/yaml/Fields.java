@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public final class Fields {
     private final Node.Mapping map;
-    private final String what;
+    private String what;
     private final Set<String> known = new LinkedHashSet<>();
 
     private Fields(Node.Mapping map, String what) {
@@ -25,6 +25,12 @@ public final class Fields {
             return new Fields(m, what);
         }
         throw new YamlError(node.where(), what + " must be a mapping of keys, found " + Node.describe(node));
+    }
+
+    /** Names the mapping better once its own keys tell what it is (e.g. a step by its name). */
+    public Fields describedAs(String description) {
+        this.what = description;
+        return this;
     }
 
     public Where where() {
@@ -48,7 +54,17 @@ public final class Fields {
     }
 
     public Node node(String key) {
-        return optNode(key).orElseThrow(() -> new YamlError(map.where(), what + ": '" + key + "' is missing"));
+        return optNode(key).orElseThrow(() -> missing(key));
+    }
+
+    /** A missing key is most often a misspelt one: point at the misspelling when there is one. */
+    private YamlError missing(String key) {
+        for (Node.Entry e : map.entries().values()) {
+            if (!e.key().equals(key) && distance(e.key(), key) <= 2) {
+                return new YamlError(e.keyWhere(), "unknown key '" + e.key() + "' in " + what + ": did you mean '" + key + "'?");
+            }
+        }
+        return new YamlError(map.where(), what + ": '" + key + "' is missing");
     }
 
     public Optional<String> optText(String key) {

@@ -1,0 +1,57 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.MeasurementRecord;
+import io.benchline.fixtures.swd.DebugProbe;
+import io.benchline.fixtures.target.ChipIdentity;
+import io.benchline.fixtures.target.Stm32f4Target;
+import io.benchline.station.plan.Limits;
+import io.benchline.station.plan.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Attaches the probe, stores the target voltage it sees, and checks the chip's identity, flash
+ * size and read protection. A target below the chip's minimum supply is "board not powered".
+ */
+final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
+    /** Lowest VDD of any STM32F4 (DS10314 Table 14): below it the chip is not powered. */
+    static final double CHIP_MIN_VOLTS = 1.7;
+
+    @Override
+    public StepOutcome run(Step.SwdConnect step, RunContext ctx) {
+        DebugProbe probe = ctx.openProbe();
+        probe.connect(step.underReset());
+        List<MeasurementRecord> ms = new ArrayList<>();
+        double volts = probe.targetVoltage();
+        if (!Double.isNaN(volts)) {
+            ctx.targetVolts(volts);
+            ms.add(Measurements.of("target voltage", volts, "V", step.targetVoltage()));
+            if (volts < CHIP_MIN_VOLTS) {
+                return StepOutcome.fail(String.format(Locale.ROOT,
+                        "board not powered: the probe sees %.2f V on the target (the chip needs at least %.1f V)",
+                        volts, CHIP_MIN_VOLTS), ms);
+            }
+        }
+        Stm32f4Target target = new Stm32f4Target(probe);
+        ChipIdentity id = target.identify();
+        if (!step.devIds().isEmpty() && !step.devIds().contains(id.devId())) {
+            return StepOutcome.fail(String.format(Locale.ROOT, "wrong part: the chip reports DEV_ID 0x%03X (%s), the plan expects %s",
+                    id.devId(), id.part(), step.devIds().stream().map(d -> String.format("0x%03X", d))
+                            .collect(Collectors.joining(" or "))), ms);
+        }
+        if (step.minFlashKib() != null) {
+            ms.add(Measurements.of("flash size", id.flashKib(), "KiB", new Limits(step.minFlashKib().doubleValue(), null)));
+        }
+        if (step.requireUnprotected()) {
+            int rdp = target.rdpLevel();
+            ms.add(Measurements.of("RDP level", rdp, "", new Limits(null, 0.0)));
+            if (rdp > 0) {
+                return StepOutcome.fail("flash is read-protected (RDP level " + rdp + "): this station does not"
+                        + " unprotect unless the plan's program step says unprotect: true", ms);
+            }
+        }
+        return StepOutcome.judge(ms, id.summary());
+    }
+}
