@@ -89,7 +89,7 @@ final class SimCommand implements Runnable {
             Files.createDirectories(linkDir);
             Map<String, String> channelToPoint = new HashMap<>();
             FixtureLoader.SIM_WIRING.forEach((point, channel) -> channelToPoint.put(channel, point));
-            SimBench bench = new SimBench(new SimBoard(profile, seed), channelToPoint);
+            SimBench bench = new SimBench(new SimBoard(profile, seed), channelToPoint, 0);
             SimInstrumentServers sims = SimInstrumentServers.start(bench, t, meterModel, supplyModel, linkDir);
             Runtime.getRuntime().addShutdownHook(new Thread(sims::close));
             Files.writeString(fixtureOut, fixtureFile(sims, t, profile, seed), StandardCharsets.UTF_8);

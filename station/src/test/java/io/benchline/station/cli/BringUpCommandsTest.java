@@ -40,7 +40,7 @@ class BringUpCommandsTest {
 
     @BeforeEach
     void serve() {
-        bench = new SimBench(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"));
+        bench = new SimBench(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
         sims = SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
     }
 
