@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
                 PlanCommand.class,
                 ProbeCommand.class,
                 ImageCommand.class,
+                InstrumentCommand.class,
+                DmmCommand.class,
+                DoctorCommand.class,
                 SimCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
