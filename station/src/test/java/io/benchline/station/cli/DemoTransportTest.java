@@ -41,6 +41,6 @@ class DemoTransportTest {
             System.setOut(old);
         }
         return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("["))
-                .map(l -> l.replaceAll("SN-T-[A-Z-]+-", "SN-")).toList();
+                .map(l -> l.replaceAll("SN-T-[A-Z-]+-", "SN-").replaceAll("\\s+", " ")).toList();
     }
 }
