@@ -41,6 +41,7 @@ public final class DatabaseUrl {
             if (!upper.contains("AUTO_SERVER=")) {
                 out += ";AUTO_SERVER=TRUE";
             }
+
         }
         return out;
     }

@@ -12,10 +12,12 @@ import org.jdbi.v3.core.Handle;
 public final class ResultStore {
     private final Handle handle;
     private final ResultDao dao;
+    private final H2Housekeeping housekeeping;
 
     ResultStore(Handle handle) {
         this.handle = handle;
         this.dao = handle.attach(ResultDao.class);
+        this.housekeeping = H2Housekeeping.of(handle.getConnection());
     }
 
     /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
@@ -29,26 +31,45 @@ public final class ResultStore {
 
     /** Records one finished step with its measurements. */
     public synchronized void step(long runId, StepRecord step) {
-        handle.useTransaction(h -> {
-            long stepId = dao.insertStep(runId, step, step.verdict().name());
-            List<MeasurementRecord> ms = step.measurements();
-            if (!ms.isEmpty()) {
-                dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
-            }
-        });
+        handle.useTransaction(h -> insertStep(runId, step));
     }
 
-    /** Binds the MCU's unique ID to the board (and to this run, for history). */
-    public synchronized void bindUid(long runId, String uid) {
+    /** Records the step that read the MCU's unique ID, and binds the ID to the board (and to this run, for history). */
+    public synchronized void stepBindingUid(long runId, StepRecord step, String uid) {
         handle.useTransaction(h -> {
+            insertStep(runId, step);
             dao.bindBoardUid(runId, uid);
             dao.bindRunUid(runId, uid);
         });
     }
 
+    /**
+     * Records the run's last step (its teardown) and closes the run with its verdict, together.
+     * A run is closed once; closing it again changes nothing and returns false.
+     */
+    public synchronized boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
+        boolean closed = handle.inTransaction(h -> {
+            if (dao.endRun(runId, end, end.verdict().name(), at) != 1) {
+                return false;
+            }
+            insertStep(runId, lastStep);
+            return true;
+        });
+        housekeeping.runClosed();
+        return closed;
+    }
+
     /** Closes a run with its verdict. A run is closed once; a second close changes nothing. */
     public synchronized boolean end(long runId, RunEnd end, Instant at) {
         return handle.inTransaction(h -> dao.endRun(runId, end, end.verdict().name(), at) == 1);
+    }
+
+    private void insertStep(long runId, StepRecord step) {
+        long stepId = dao.insertStep(runId, step, step.verdict().name());
+        List<MeasurementRecord> ms = step.measurements();
+        if (!ms.isEmpty()) {
+            dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
+        }
     }
 
     synchronized int abortOpenRuns(String stationOrNull, Instant at) {

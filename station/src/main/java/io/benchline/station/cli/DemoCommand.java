@@ -54,6 +54,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
 
+    @Option(names = "--transport", paramLabel = "in-process|pty|tcp", defaultValue = "in-process",
+            description = {"How the station reaches the simulated instruments (default: ${DEFAULT-VALUE}).",
+                    "pty: SCPI over pseudo-terminals (socat) opened with jSerialComm; tcp: over loopback;",
+                    "both with the ST-LINK served over stlink-tcp."})
+    String transport;
+
     @Mixin
     DbOption db;
 
@@ -66,6 +72,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputError("--bench " + benchKind + ": expected sim or qemu");
         }
         boolean qemu = benchKind.equals("qemu");
+        if (qemu && !transport.equals("in-process")) {
+            throw new InputError("--bench qemu serves its probe from QEMU; use it without --transport (in-process instruments)");
+        }
         String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
         String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan)));
@@ -77,13 +86,15 @@ final class DemoCommand implements Callable<Integer> {
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated bench).
         List<BoardProfile> mix = qemu ? java.util.Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
-        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
+        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+             Database database = db.open();
+             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
             if (position.recoveredRuns() > 0) {
                 System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
-            SimBench bench = position.bench().sim().orElseThrow();
+            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
             System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
-                    loadedPlan.name(), loadedPlan.version(), fixtureFile.name());
+                    loadedPlan.name(), loadedPlan.version(), served.fixture().name());
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             for (int i = 0; i < boards; i++) {

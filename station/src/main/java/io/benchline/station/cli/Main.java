@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
                 RunCommand.class,
                 TraceCommand.class,
                 PlanCommand.class,
+                ProbeCommand.class,
+                ImageCommand.class,
+                InstrumentCommand.class,
+                DmmCommand.class,
+                DoctorCommand.class,
+                SimCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
