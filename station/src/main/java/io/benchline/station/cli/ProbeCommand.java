@@ -6,6 +6,7 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.ImageException;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.FlashProgress;
+import io.benchline.fixtures.swd.FlashingProbe;
 import io.benchline.fixtures.swd.VerifyReport;
 import io.benchline.fixtures.swd.stlink.StlinkProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
@@ -140,7 +141,7 @@ final class ProbeCommand implements Runnable {
         }
     }
 
-    @Command(name = "flash", description = "Erase, program and optionally verify an image through the register-level flash algorithm.",
+    @Command(name = "flash", description = "Erase, program and optionally verify an image (register-level flash algorithm, or the GDB server's).",
             mixinStandardHelpOptions = true)
     static final class Flash implements Callable<Integer> {
         @Spec
@@ -164,24 +165,34 @@ final class ProbeCommand implements Runnable {
             FlashProgress progress = terminal ? bar : FlashProgress.NONE;
             long start = System.nanoTime();
             try (DebugProbe probe = probeOption.connect()) {
-                Stm32f4Target target = new Stm32f4Target(probe);
                 double volts = probe.targetVoltage();
-                ChipIdentity id = target.identify();
-                out.printf("target: %s at %s%n", id.summary(), Double.isNaN(volts) ? "unknown voltage" : String.format("%.2f V", volts));
+                String at = Double.isNaN(volts) ? "unknown voltage" : String.format("%.2f V", volts);
+                // A GDB server (or QEMU) owns the flash algorithm: no register-level identity or flash sequence.
+                FlashingProbe server = probe instanceof FlashingProbe f ? f : null;
+                Stm32f4Target target = server == null ? new Stm32f4Target(probe) : null;
+                out.printf("target: %s at %s%n", server != null ? "behind " + probe.name() : target.identify().summary(), at);
                 out.flush();
                 try {
-                    target.program(image, volts, progress);
+                    if (server != null) {
+                        server.programImage(image, progress);
+                    } else {
+                        target.program(image, volts, progress);
+                    }
                 } catch (ImageException e) {
                     throw new InputError(e.getMessage());
                 }
-                VerifyReport report = verify ? target.verify(image, progress) : null;
+                VerifyReport report = !verify ? null : server != null ? server.verifyImage(image, progress) : target.verify(image, progress);
                 bar.finish();
                 if (report != null && !report.ok()) {
                     spec.commandLine().getErr().printf("board fail: verify failed: %d of %d bytes differ, the first at 0x%08X%n",
                             report.mismatches(), report.bytesCompared(), report.firstMismatchAddress());
                     return ExitCodes.FAIL;
                 }
-                target.resetAndRun();
+                if (server != null) {
+                    probe.reset(false);
+                } else {
+                    target.resetAndRun();
+                }
                 out.printf("%s %d bytes of %s (sha256 %s) in %.2f s%n", report != null ? "wrote and verified" : "wrote",
                         image.size(), image.name(), image.sha256(), (System.nanoTime() - start) / 1e9);
                 out.flush();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /** The --probe URI option and opening the probe it names. */
 final class ProbeOption {
     @Option(names = "--probe", required = true, paramLabel = "URI",
-            description = "Probe: stlink, stlink://SERIAL, stlink-tcp://HOST:PORT, sim:PROFILE.")
+            description = "Probe: stlink, stlink://SERIAL, stlink-tcp://HOST:PORT, sim:PROFILE, gdb://HOST:PORT, gdb-serial:PATH, qemu.")
     String uri;
 
     /** Opens and connects the probe; a malformed URI is bad input (exit 2), a missing probe a FixtureFault (exit 3). */
