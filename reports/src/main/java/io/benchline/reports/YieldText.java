@@ -21,7 +21,7 @@ public final class YieldText {
         if (!y.failures().isEmpty()) {
             out.println("  failures by first failing step / measurement (FAIL runs, hint):");
             for (FailureCount f : y.failures()) {
-                out.printf("    %-26s %4d  %s%n", f.label(), f.runs(), f.hint() == null ? "" : f.hint());
+                out.printf("    %-30s %4d  %s%n", f.label(), f.runs(), f.hint() == null ? "" : f.hint());
             }
         }
     }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 TraceCommand.class,
                 PlanCommand.class,
                 BenchCommand.class,
+                StationCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -1,0 +1,48 @@
+package io.benchline.station.cli;
+
+import io.benchline.db.Database;
+import io.benchline.station.TestPosition;
+import io.benchline.station.ui.StartButton;
+import io.benchline.station.ui.StationServer;
+import java.io.PrintStream;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/** Serves a test position's web UI until the process is stopped (Ctrl-C). */
+final class StationLauncher {
+    private StationLauncher() {
+    }
+
+    static int serve(Database db, TestPosition position, String batch, String bind, int port, Runnable beforeEachRun,
+            PrintStream out) {
+        if (position.recoveredRuns() > 0) {
+            out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+        }
+        // Hook for the jig's START button: once the fixture's Jig role (fixtures/instrument/Jig,
+        // JigController) is opened by the bench, pass Optional.of(jig::awaitStart) here.
+        Optional<StartButton> startButton = Optional.empty();
+        StationServer server;
+        try {
+            server = StationServer.start(position, db, batch, bind, port, beforeEachRun, startButton);
+        } catch (RuntimeException e) {
+            throw new InputError("cannot listen on " + bind + ":" + port + ": " + Database.rootMessageOf(e));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "benchline-stop"));
+        out.printf("%s — plan %s v%s — batch %s — results in %s%n", position.plan().productLabel(), position.plan().name(),
+                position.plan().version(), batch, db.url());
+        server.token().ifPresent(t -> out.println("Access token: " + t + "  (open " + server.address() + "?token=" + t
+                + " once in each browser, or send the X-Benchline-Token header)"));
+        out.println("Station ready at " + server.address());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCodes.OK;
+    }
+}
