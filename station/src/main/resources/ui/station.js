@@ -10,6 +10,7 @@
   let serialRe = null;      // the plan's pattern when JavaScript reads it the same way, else null (server checks)
   let running = false;
   let checkSeq = 0;
+  let lastFinished = 0;
 
   function operator() {
     return localStorage.getItem(OPERATOR) || "";
@@ -106,7 +107,7 @@
     }
     const r = await postJson("/api/runs", { serial: serial, operator: operator() });
     if (r.status === 202) {
-      showMessage("Run " + r.body.id + " started", "ok");
+      if (r.body.id > lastFinished) showMessage("Run " + r.body.id + " started", "ok");
     } else {
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
       input.focus();
@@ -204,6 +205,7 @@
 
   function runFinished(o) {
     running = false;
+    lastFinished = Math.max(lastFinished, o.id);
     $("start").disabled = false;
     if (o.verdict === "PASS") {
       banner("PASS", "PASS", o.serial, "");

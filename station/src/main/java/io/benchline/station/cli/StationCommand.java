@@ -1,15 +1,14 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
-import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.station.TestPosition;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,17 +46,8 @@ final class StationCommand implements Callable<Integer> {
         Plan loadedPlan = PlanLoader.load(plan);
         FixtureFile fixtureFile = FixtureLoader.load(fixture);
         try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
-            return StationLauncher.serve(database, position, batch, bind, port, freshSimBoard(position, fixtureFile),
+            return StationLauncher.serve(database, position, batch, bind, port, SimBoards.freshEachRun(position.bench()),
                     System.out);
         }
-    }
-
-    /** On the simulated bench each START tests a new board of the fixture's profile, as a jig gets a new board. */
-    static Runnable freshSimBoard(TestPosition position, FixtureFile fixture) {
-        AtomicLong n = new AtomicLong();
-        return position.bench().sim().<Runnable>map(bench -> () -> {
-            FixtureFile.SimSettings s = fixture.sim().orElseThrow();
-            bench.insert(new SimBoard(io.benchline.fixtures.sim.BoardProfile.byId(s.board()), s.seed() + n.getAndIncrement()));
-        }).orElse(() -> { });
     }
 }
