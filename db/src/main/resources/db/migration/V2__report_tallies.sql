@@ -27,8 +27,9 @@ CREATE INDEX measurement_run_verdict ON measurement (run_id, verdict);
 
 -- Count what was stored before this migration, with HistogramBin's rules written in SQL.
 INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
-SELECT batch_id, name, unit, limits_key, MIN(low), MIN(high), bin, COUNT(*), MIN(ref),
-       SUM(reading - ref), SUM((reading - ref) * (reading - ref)), MIN(reading), MAX(reading)
+SELECT batch_id, name, unit, limits_key, MIN(low) AS low, MIN(high) AS high, bin, COUNT(*) AS n, MIN(ref) AS ref,
+       SUM(reading - ref) AS s1, SUM((reading - ref) * (reading - ref)) AS s2, MIN(reading) AS min_reading,
+       MAX(reading) AS max_reading
 FROM (
     SELECT k.*, MIN(k.reading) OVER (PARTITION BY k.batch_id, k.name, k.unit, k.limits_key, k.bin) AS ref
     FROM (
