@@ -18,6 +18,7 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
@@ -91,8 +92,9 @@ final class Charts {
         m.setLabel(label);
         m.setLabelPaint(LIMIT);
         m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        m.setLabelAnchor("low".equals(label) ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor("low".equals(label) ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
+        // labels inside the plot: "low" to the right of its line, "high" to the left of its line
+        m.setLabelAnchor("low".equals(label) ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor("low".equals(label) ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
         plot.addDomainMarker(m);
     }
 
@@ -125,8 +127,10 @@ final class Charts {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, "hour (UTC)", "first-pass yield %",
                 new TimeSeriesCollection(fpy, java.util.TimeZone.getTimeZone("UTC")), false, false, false);
         XYPlot plot = chart.getXYPlot();
-        plot.getRenderer().setSeriesPaint(0, BAR);
-        plot.getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, BAR);
+        line.setSeriesStroke(0, new BasicStroke(2.5f));
+        plot.setRenderer(line);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         style(chart);
         return svg(chart, 760, 240);

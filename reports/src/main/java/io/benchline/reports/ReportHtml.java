@@ -11,8 +11,8 @@ public final class ReportHtml {
         YieldReport y = r.yield();
         StringBuilder b = new StringBuilder();
         b.append("<h1>Batch ").append(esc(r.batch())).append("</h1>\n<div class=\"sub\">").append(esc(r.product()))
-                .append(" — runs from ").append(esc(y.firstRunAt())).append(" to ").append(esc(y.lastRunAt()))
-                .append(" — report generated ").append(esc(r.generatedAt())).append("</div>\n");
+                .append(" — runs from ").append(esc(time(y.firstRunAt()))).append(" to ").append(esc(time(y.lastRunAt())))
+                .append(" — report generated ").append(esc(time(r.generatedAt()))).append("</div>\n");
         b.append("<div class=\"kpis\">");
         kpi(b, "boards tested", String.valueOf(y.boards()), "boards");
         kpi(b, "first-pass yield", Html.percent(y.firstPassYield()), "fpy");
@@ -65,6 +65,10 @@ public final class ReportHtml {
                     .append("</div>\n");
         }
         return Html.page("Batch " + r.batch() + " — yield report", b.toString());
+    }
+
+    private static String time(java.time.Instant t) {
+        return t == null ? "-" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     private static void kpi(StringBuilder b, String label, String value, String id) {
