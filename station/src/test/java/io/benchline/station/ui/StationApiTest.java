@@ -167,5 +167,11 @@ class StationApiTest {
         assertEquals(1, runs.size());
         assertEquals("ann", runs.get(0).run().operator());
         assertEquals(io.benchline.db.Verdict.PASS, runs.get(0).run().verdict());
+
+        String uid = runs.get(0).run().uid();
+        assertTrue(uid != null && uid.matches("[0-9A-F]{24}"), "the good board's MCU UID is bound: " + uid);
+        JsonNode byUid = JSON.readTree(get(s.address() + "api/boards/" + uid.toLowerCase()).body());
+        assertEquals("SN-J-1", byUid.get("serial").asText(), "trace by MCU unique ID");
+        assertTrue(get(s.address() + "boards/" + uid).body().contains("Board SN-J-1"));
     }
 }
