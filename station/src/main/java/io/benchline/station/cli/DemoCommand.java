@@ -60,6 +60,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "With --ui: address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--time-scale", description = {"Simulated settling and flash times: 0 instant, 1 as on a real bench",
+            "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."})
+    Double timeScale;
+
     @Mixin
     DbOption db;
 
@@ -75,6 +79,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         String batchName = batch != null ? batch
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        double scale = timeScale != null ? timeScale : ui ? 1.0 : fixtureFile.timeScale();
+        if (scale < 0) {
+            throw new InputError("--time-scale must be 0 or more");
+        }
+        fixtureFile = new FixtureFile(fixtureFile.source(), fixtureFile.name(), fixtureFile.station(), fixtureFile.sim(),
+                fixtureFile.supply(), fixtureFile.dmm(), fixtureFile.switchSpec(), fixtureFile.probe(), fixtureFile.testPoints(),
+                scale);
         if (ui) {
             return serve(loadedPlan, fixtureFile, batchName);
         }
