@@ -41,9 +41,12 @@ public final class StationServer implements AutoCloseable {
     private final AccessGuard guard;
     private final String host;
 
-    private StationServer(Javalin app, RunDesk desk, AccessGuard guard, String host) {
+    private final LiveEvents events;
+
+    private StationServer(Javalin app, RunDesk desk, LiveEvents events, AccessGuard guard, String host) {
         this.app = app;
         this.desk = desk;
+        this.events = events;
         this.guard = guard;
         this.host = host;
     }
@@ -73,7 +76,7 @@ public final class StationServer implements AutoCloseable {
         });
         new Routes(desk, events, json).install(app, guard);
         app.start(bind, port);
-        StationServer server = new StationServer(app, desk, guard, bind);
+        StationServer server = new StationServer(app, desk, events, guard, bind);
         startButton.ifPresent(desk::watch);
         return server;
     }
@@ -96,6 +99,7 @@ public final class StationServer implements AutoCloseable {
     public void close() {
         app.stop();
         desk.close();
+        events.close();
     }
 
     /** The routes; each handler is small and reads through the desk, the trace queries or the batch queries. */
