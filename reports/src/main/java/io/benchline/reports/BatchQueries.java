@@ -4,6 +4,7 @@ import io.benchline.db.Verdict;
 import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class BatchQueries {
         List<BatchRun> out = new ArrayList<>();
         h.createQuery("""
                         SELECT r.id, r.board_id, r.started_at, r.verdict, r.failed_step, r.hint
-                        FROM run r WHERE r.batch_id = :batch ORDER BY r.started_at, r.id""")
+                        FROM run r WHERE r.batch_id = :batch""")
                 .bind("batch", batchId)
                 .setFetchSize(10_000)
                 .map((rs, ctx) -> {
@@ -83,6 +84,9 @@ public final class BatchQueries {
                             rs.getString(5), rs.getString(6), firstFailing.get(id));
                 })
                 .forEach(out::add);
+        // sorted here rather than by H2, which sorts 100 000 rows slower than it reads them; they come
+        // in about this order from the batch index, which TimSort runs through in one pass
+        out.sort(Comparator.comparing(BatchRun::startedAt).thenComparingLong(BatchRun::runId));
         return out;
     }
 }
