@@ -50,6 +50,7 @@ public final class DatabaseUrl {
             if (!upper.contains("AUTO_SERVER=")) {
                 out += ";AUTO_SERVER=TRUE";
             }
+
         }
         return out;
     }

@@ -1,23 +1,27 @@
 package io.benchline.db;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.sql.SQLException;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The only way results get into the database. Each call is one transaction, committed (and, with
  * the station's H2 settings, written to the file) before it returns: what the station has
- * reported is never lost to a crash.
+ * reported is never lost to a crash. Each judged reading is also counted in its batch's tally
+ * (see {@link HistogramBin}) in the transaction that stores it, for the batch reports.
  */
 public final class ResultStore {
     private final Handle handle;
     private final ResultDao dao;
+    private final H2Housekeeping housekeeping;
 
     ResultStore(Handle handle) {
         this.handle = handle;
         this.dao = handle.attach(ResultDao.class);
+        this.housekeeping = H2Housekeeping.of(handle.getConnection());
     }
 
     /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
@@ -29,32 +33,52 @@ public final class ResultStore {
         });
     }
 
-    /**
-     * Records one finished step with its measurements, and counts each judged reading in its
-     * batch's tally (see {@link HistogramBin}) in the same transaction.
-     */
+    /** Records one finished step with its measurements. */
     public synchronized void step(long runId, StepRecord step) {
-        try {
-            storeStep(runId, step);
-        } catch (UnableToExecuteStatementException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            // Two stations of a line raced to create the same tally row on a shared server: the
-            // other one's row exists now, so the retry updates it.
-            storeStep(runId, step);
-        }
+        retrying(() -> handle.inTransaction(h -> {
+            insertStep(runId, step);
+            return null;
+        }));
     }
 
-    private void storeStep(long runId, StepRecord step) {
-        handle.useTransaction(h -> {
-            long stepId = dao.insertStep(runId, step, step.verdict().name());
-            List<MeasurementRecord> ms = step.measurements();
-            if (!ms.isEmpty()) {
-                dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
-                tally(runId, ms);
+    /** Records the step that read the MCU's unique ID, and binds the ID to the board (and to this run, for history). */
+    public synchronized void stepBindingUid(long runId, StepRecord step, String uid) {
+        retrying(() -> handle.inTransaction(h -> {
+            insertStep(runId, step);
+            dao.bindBoardUid(runId, uid);
+            dao.bindRunUid(runId, uid);
+            return null;
+        }));
+    }
+
+    /**
+     * Records the run's last step (its teardown) and closes the run with its verdict, together.
+     * A run is closed once; closing it again changes nothing and returns false.
+     */
+    public synchronized boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
+        boolean closed = retrying(() -> handle.inTransaction(h -> {
+            if (dao.endRun(runId, end, end.verdict().name(), at) != 1) {
+                return false;
             }
-        });
+            insertStep(runId, lastStep);
+            return true;
+        }));
+        housekeeping.runClosed();
+        return closed;
+    }
+
+    /** Closes a run with its verdict. A run is closed once; a second close changes nothing. */
+    public synchronized boolean end(long runId, RunEnd end, Instant at) {
+        return handle.inTransaction(h -> dao.endRun(runId, end, end.verdict().name(), at) == 1);
+    }
+
+    private void insertStep(long runId, StepRecord step) {
+        long stepId = dao.insertStep(runId, step, step.verdict().name());
+        List<MeasurementRecord> ms = step.measurements();
+        if (!ms.isEmpty()) {
+            dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
+            tally(runId, ms);
+        }
     }
 
     private void tally(long runId, List<MeasurementRecord> ms) {
@@ -74,6 +98,22 @@ public final class ResultStore {
         }
     }
 
+    /**
+     * Two stations of a line may race to create the same tally row on a shared server: the
+     * loser's transaction fails on the unique key and is rolled back; once more, it updates the
+     * row the other one made.
+     */
+    private static <T> T retrying(Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return transaction.get();
+        }
+    }
+
     private static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
@@ -81,19 +121,6 @@ public final class ResultStore {
             }
         }
         return false;
-    }
-
-    /** Binds the MCU's unique ID to the board (and to this run, for history). */
-    public synchronized void bindUid(long runId, String uid) {
-        handle.useTransaction(h -> {
-            dao.bindBoardUid(runId, uid);
-            dao.bindRunUid(runId, uid);
-        });
-    }
-
-    /** Closes a run with its verdict. A run is closed once; a second close changes nothing. */
-    public synchronized boolean end(long runId, RunEnd end, Instant at) {
-        return handle.inTransaction(h -> dao.endRun(runId, end, end.verdict().name(), at) == 1);
     }
 
     synchronized int abortOpenRuns(String stationOrNull, Instant at) {

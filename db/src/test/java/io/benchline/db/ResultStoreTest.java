@@ -21,8 +21,9 @@ class ResultStoreTest {
             ResultStore store = db.store();
             long run = store.begin(Samples.start("SN-LOT7-0042", "LOT7"), Instant.parse("2026-11-27T08:00:00Z"));
             store.step(run, Samples.vddStep(1, 3.288, Verdict.PASS));
-            store.bindUid(run, "0033002D3133510637363930");
-            store.end(run, new RunEnd(Verdict.PASS, null, null, null), Instant.parse("2026-11-27T08:00:05Z"));
+            store.stepBindingUid(run, Samples.vddStep(2, 3.29, Verdict.PASS), "0033002D3133510637363930");
+            assertTrue(store.finish(run, Samples.vddStep(3, 3.3, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
+                    Instant.parse("2026-11-27T08:00:05Z")));
 
             List<RunDetail> trace = db.trace().board("SN-LOT7-0042");
             assertEquals(1, trace.size());
@@ -31,6 +32,7 @@ class ResultStoreTest {
             assertEquals("LOT7", row.batch());
             assertEquals("a".repeat(64), row.planSha256());
             assertEquals("0033002D3133510637363930", row.uid());
+            assertEquals(3, trace.get(0).steps().size());
             MeasurementRow m = trace.get(0).steps().get(0).measurements().get(0);
             assertEquals(3.288, m.value());
             assertEquals(3.135, m.low());
@@ -53,6 +55,9 @@ class ResultStoreTest {
             assertEquals("check the regulator", trace.get(1).run().hint());
             assertFalse(store.end(first, new RunEnd(Verdict.PASS, null, null, null), Instant.now()),
                     "a closed run is never rewritten");
+            assertFalse(store.finish(first, Samples.vddStep(9, 3.3, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
+                    Instant.now()), "nor finished twice");
+            assertEquals(0, db.trace().run(first).orElseThrow().steps().size(), "a refused finish stores no step");
             assertEquals(Verdict.FAIL, db.trace().run(first).orElseThrow().run().verdict());
         }
     }

@@ -24,12 +24,14 @@ public final class TestPosition implements AutoCloseable {
     private final Bench bench;
     private final Sequencer sequencer;
     private final int recovered;
+    private final StopSignals stopSignals;
 
     private TestPosition(Plan plan, Bench bench, Sequencer sequencer, int recovered) {
         this.plan = plan;
         this.bench = bench;
         this.sequencer = sequencer;
         this.recovered = recovered;
+        this.stopSignals = StopSignals.install(() -> sequencer.abortRunGoing("operator stopped the station during the run"));
     }
 
     public static TestPosition open(Plan plan, FixtureFile fixture, Database db) {
@@ -66,6 +68,7 @@ public final class TestPosition implements AutoCloseable {
 
     @Override
     public void close() {
+        stopSignals.restore();
         bench.close();
     }
 }

@@ -86,19 +86,23 @@ final class BenchCommand implements Callable<Integer> {
         RunRow r = d.run();
         long id = db.store().begin(new RunStart(r.serial(), r.batch(), "bench", r.station(), r.operator(), r.fixture(),
                 r.planName(), r.planVersion(), r.planSha256(), r.firmwareSha256(), r.softwareVersion()), r.startedAt());
-        int commits = 2;
-        for (RunDetail.StepDetail s : d.steps()) {
+        int commits = 1;
+        List<RunDetail.StepDetail> steps = d.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            RunDetail.StepDetail s = steps.get(i);
             List<MeasurementRecord> ms = s.measurements().stream()
                     .map(m -> new MeasurementRecord(m.name(), m.value(), m.unit(), m.low(), m.high(), m.verdict())).toList();
-            db.store().step(id, new StepRecord(s.step().seq(), s.step().name(), s.step().kind(), s.step().startedAt(),
-                    s.step().endedAt(), s.step().verdict(), s.step().message(), ms));
+            StepRecord step = new StepRecord(s.step().seq(), s.step().name(), s.step().kind(), s.step().startedAt(),
+                    s.step().endedAt(), s.step().verdict(), s.step().message(), ms);
+            if (i == steps.size() - 1) {
+                db.store().finish(id, step, new RunEnd(r.verdict(), r.failedStep(), r.hint(), r.message()), r.endedAt());
+            } else if (s.step().kind().equals("read-uid") && r.uid() != null) {
+                db.store().stepBindingUid(id, step, r.uid());
+            } else {
+                db.store().step(id, step);
+            }
             commits++;
         }
-        if (r.uid() != null) {
-            db.store().bindUid(id, r.uid());
-            commits++;
-        }
-        db.store().end(id, new RunEnd(r.verdict(), r.failedStep(), r.hint(), r.message()), r.endedAt());
         return commits;
     }
 }

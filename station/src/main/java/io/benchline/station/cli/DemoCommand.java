@@ -64,6 +64,12 @@ final class DemoCommand implements Callable<Integer> {
             "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."})
     Double timeScale;
 
+    @Option(names = "--transport", paramLabel = "in-process|pty|tcp", defaultValue = "in-process",
+            description = {"How the station reaches the simulated instruments (default: ${DEFAULT-VALUE}).",
+                    "pty: SCPI over pseudo-terminals (socat) opened with jSerialComm; tcp: over loopback;",
+                    "both with the ST-LINK served over stlink-tcp."})
+    String transport;
+
     @Mixin
     DbOption db;
 
@@ -90,13 +96,15 @@ final class DemoCommand implements Callable<Integer> {
             return serve(loadedPlan, fixtureFile, batchName);
         }
         List<BoardProfile> mix = DemoMix.profiles(boards, seed);
-        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
+        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+             Database database = db.open();
+             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
             if (position.recoveredRuns() > 0) {
                 System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
-            SimBench bench = position.bench().sim().orElseThrow();
+            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
             System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
-                    loadedPlan.name(), loadedPlan.version(), fixtureFile.name());
+                    loadedPlan.name(), loadedPlan.version(), served.fixture().name());
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             for (int i = 0; i < boards; i++) {
@@ -129,8 +137,10 @@ final class DemoCommand implements Callable<Integer> {
     private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
-        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
-            SimBench bench = position.bench().sim().orElseThrow();
+        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+             Database database = db.open();
+             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
+            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
                 int i = next.getAndIncrement();

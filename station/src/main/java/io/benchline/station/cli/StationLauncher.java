@@ -1,6 +1,7 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.fixtures.instrument.Jig;
 import io.benchline.station.TestPosition;
 import io.benchline.station.ui.StartButton;
 import io.benchline.station.ui.StationServer;
@@ -18,9 +19,10 @@ final class StationLauncher {
         if (position.recoveredRuns() > 0) {
             out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
         }
-        // Hook for the jig's START button: once the fixture's Jig role (fixtures/instrument/Jig,
-        // JigController) is opened by the bench, pass Optional.of(jig::awaitStart) here.
-        Optional<StartButton> startButton = Optional.empty();
+        // A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
+        // button on the same controller: a press starts the serial armed on the screen.
+        Optional<StartButton> startButton = position.bench().switchMatrix() instanceof Jig jig
+                ? Optional.of(jig::awaitStart) : Optional.empty();
         StationServer server;
         try {
             server = StationServer.start(position, db, batch, bind, port, beforeEachRun, startButton);

@@ -12,7 +12,6 @@ final class ReadUidRunner implements StepRunner<Step.ReadUid> {
         if (uid.matches("0{24}|F{24}")) {
             return StepOutcome.fail("unique ID reads " + uid + ": the chip does not answer memory reads", List.of());
         }
-        ctx.store().bindUid(ctx.runId(), uid);
-        return StepOutcome.pass("UID " + uid);
+        return StepOutcome.uidRead(uid);
     }
 }

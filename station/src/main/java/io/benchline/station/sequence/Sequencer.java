@@ -33,6 +33,7 @@ public final class Sequencer {
     private final Optional<FirmwareImage> image;
     private final String softwareVersion;
     private final Clock clock;
+    private volatile long runGoing = -1;
 
     public Sequencer(Plan plan, Bench bench, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
             Clock clock) {
@@ -52,6 +53,7 @@ public final class Sequencer {
         long runId = store.begin(new RunStart(request.serial(), request.batch(), plan.productLabel(),
                 bench.fixture().station(), request.operator(), bench.name(), plan.name(), plan.version(),
                 plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());
+        runGoing = runId;
         listener.runStarted(runId, request);
         RunContext ctx = new RunContext(plan, bench, store, runId, image);
         List<StepRecord> done = new ArrayList<>();
@@ -60,8 +62,15 @@ public final class Sequencer {
         for (Step step : plan.steps()) {
             seq++;
             listener.stepStarted(seq, step.name());
-            StepRecord rec = execute(seq, step, ctx);
-            store.step(runId, rec);
+            Instant start = clock.instant();
+            StepOutcome out = execute(step, ctx);
+            StepRecord rec = new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(),
+                    out.message(), out.measurements());
+            if (out.uid() != null) {
+                store.stepBindingUid(runId, rec, out.uid());
+            } else {
+                store.step(runId, rec);
+            }
             done.add(rec);
             listener.stepFinished(rec);
             if (rec.verdict() != Verdict.PASS && rec.verdict() != Verdict.SKIPPED) {
@@ -70,20 +79,39 @@ public final class Sequencer {
             }
         }
         StepRecord teardown = teardown(++seq, ctx);
-        store.step(runId, teardown);
-        done.add(teardown);
-        listener.stepFinished(teardown);
         if (firstBad == null && teardown.verdict() == Verdict.ERROR) {
             firstBad = teardown;
         }
         RunEnd end = firstBad == null
                 ? new RunEnd(Verdict.PASS, null, null, null)
                 : new RunEnd(firstBad.verdict(), firstBad.name(), hintFor(firstBad), firstBad.message());
-        store.end(runId, end, clock.instant());
+        if (!store.finish(runId, teardown, end, clock.instant())) {
+            end = new RunEnd(Verdict.ABORTED, null, null, "the run was stopped before it ended");
+        }
+        runGoing = -1;
+        done.add(teardown);
+        listener.stepFinished(teardown);
         RunOutcome outcome = new RunOutcome(runId, request.serial(), end.verdict(), end.failedStep(), end.hint(),
                 end.message(), done);
         listener.runFinished(outcome);
         return outcome;
+    }
+
+    /**
+     * The station is being stopped (Ctrl-C, a service stop) while a run is going: close the run as
+     * ABORTED and switch DUT power off, best effort. Called from a shutdown hook.
+     */
+    public void abortRunGoing(String why) {
+        long runId = runGoing;
+        if (runId < 0) {
+            return;
+        }
+        store.end(runId, new RunEnd(Verdict.ABORTED, null, null, why), clock.instant());
+        try {
+            bench.supply().output(false);
+        } catch (RuntimeException ignored) {
+            // the process is ending; a supply that does not answer cannot be helped here
+        }
     }
 
     private String hintFor(StepRecord bad) {
@@ -94,22 +122,19 @@ public final class Sequencer {
                 .filter(h -> h != null).findFirst().orElse(null);
     }
 
-    private StepRecord execute(int seq, Step step, RunContext ctx) {
-        Instant start = clock.instant();
-        StepOutcome out;
+    /** Runs one step; whatever it throws becomes its verdict: a fixture fault is never the board's. */
+    private static StepOutcome execute(Step step, RunContext ctx) {
         try {
-            out = Steps.run(step, ctx);
+            return Steps.run(step, ctx);
         } catch (FixtureFault e) {
-            out = new StepOutcome(Verdict.ERROR, e.getMessage(), List.of());
+            return new StepOutcome(Verdict.ERROR, e.getMessage(), List.of());
         } catch (BoardFault e) {
-            out = new StepOutcome(Verdict.FAIL, e.getMessage(), List.of());
+            return new StepOutcome(Verdict.FAIL, e.getMessage(), List.of());
         } catch (InputError e) {
-            out = new StepOutcome(Verdict.ERROR, "station configuration: " + e.getMessage(), List.of());
+            return new StepOutcome(Verdict.ERROR, "station configuration: " + e.getMessage(), List.of());
         } catch (RuntimeException e) {
-            out = new StepOutcome(Verdict.ERROR, "station software error: " + e, List.of());
+            return new StepOutcome(Verdict.ERROR, "station software error: " + e, List.of());
         }
-        return new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(), out.message(),
-                out.measurements());
     }
 
     /** Power off and release everything; a supply that will not switch off is an ERROR. */

@@ -5,9 +5,18 @@ import io.benchline.db.Verdict;
 import java.util.List;
 
 /** What one step found: its verdict, a one-line message, the measurements it took. */
-public record StepOutcome(Verdict verdict, String message, List<MeasurementRecord> measurements) {
+public record StepOutcome(Verdict verdict, String message, List<MeasurementRecord> measurements, String uid) {
     public StepOutcome {
         measurements = List.copyOf(measurements);
+    }
+
+    public StepOutcome(Verdict verdict, String message, List<MeasurementRecord> measurements) {
+        this(verdict, message, measurements, null);
+    }
+
+    /** A passed step that read the MCU's unique ID, to be bound to the board as the step is stored. */
+    public static StepOutcome uidRead(String uid) {
+        return new StepOutcome(Verdict.PASS, "UID " + uid, List.of(), uid);
     }
 
     /** PASS when every measurement passed, else FAIL naming the first that did not. */

@@ -1,0 +1,118 @@
+package io.benchline.station.cli;
+
+import io.benchline.fixtures.FixtureFault;
+import io.benchline.fixtures.instrument.Dmm;
+import io.benchline.fixtures.instrument.InstrumentSpec;
+import io.benchline.fixtures.instrument.Instruments;
+import io.benchline.fixtures.instrument.Jig;
+import io.benchline.fixtures.instrument.Supply;
+import io.benchline.fixtures.instrument.Switch;
+import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureLoader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Open each instrument of a fixture, identify it, and say what to fix.",
+                "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."})
+final class DoctorCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+    @Option(names = "--fixture", required = true, paramLabel = "F", description = "The fixture file.")
+    String fixture;
+
+    record Row(String role, String instrument, String port, boolean ok, String detail) {
+    }
+
+    @Override
+    public Integer call() {
+        FixtureFile f = FixtureLoader.load(Home.resolve(fixture));
+        List<Row> rows = new ArrayList<>();
+        rows.add(check("supply", f.supply(), spec -> {
+            try (Supply s = Instruments.openSupply(spec)) {
+                return s.identity();
+            }
+        }));
+        rows.add(check("dmm", f.dmm(), spec -> {
+            try (Dmm d = Instruments.openDmm(spec)) {
+                return d.identity();
+            }
+        }));
+        rows.add(check("switch", f.switchSpec(), spec -> {
+            try (Switch s = Instruments.openSwitch(spec)) {
+                if ("jig".equalsIgnoreCase(spec.kind())) {
+                    try (Jig j = Instruments.openJig(spec)) {
+                        return j.identity() + (j.lidClosed() ? "; lid closed" : "; lid OPEN (close it before a run)");
+                    }
+                }
+                return "switch answers";
+            }
+        }));
+        rows.add(new Row("probe", f.probe(), "", true, "not checked here"));
+        print(rows);
+        boolean bad = rows.stream().anyMatch(r -> !r.ok());
+        return bad ? ExitCodes.ERROR : ExitCodes.OK;
+    }
+
+    private interface Probe {
+        String identify(InstrumentSpec spec);
+    }
+
+    private Row check(String role, InstrumentSpec spec, Probe probe) {
+        String what = spec.kind() + (spec.dialect() != null ? " " + spec.dialect() : "");
+        String port = spec.port() == null ? "" : spec.port();
+        if ("sim".equalsIgnoreCase(spec.kind())) {
+            return new Row(role, what, "(in-process)", true, "simulated");
+        }
+        try {
+            return new Row(role, what, port, true, probe.identify(spec));
+        } catch (IllegalArgumentException e) {
+            throw new InputError("fixture " + fixture + ": " + role + ": " + e.getMessage());
+        } catch (FixtureFault e) {
+            return new Row(role, what, port, false, advice(e.getMessage()));
+        }
+    }
+
+    /** The fault and what a technician does about it. */
+    static String advice(String fault) {
+        String m = fault.toLowerCase(Locale.ROOT);
+        String fix;
+        if (m.contains("does not exist")) {
+            fix = "plug the instrument in, or correct 'port' to one of the ports present";
+        } else if (m.contains("permission denied")) {
+            fix = "add the station user to the dialout group (sudo usermod -aG dialout $USER) and log in again";
+        } else if (m.contains("expects") || m.contains("no meter benchline knows") || m.contains("a benchline jig answers")) {
+            fix = "a different instrument answers on this port: swap the cables, or correct 'dialect' in the fixture";
+        } else if (m.contains("no reply") || m.contains("partial reply")) {
+            fix = "check power, the cable (null-modem for RS-232 meters), baud rate, stop bits and line end ('eol'), and that the instrument's remote interface is RS-232/USB as wired";
+        } else if (m.contains("unreadable")) {
+            fix = "garbled replies usually mean a wrong baud rate, parity or data bits";
+        } else if (m.contains("cannot connect")) {
+            fix = "check the LAN address and that the instrument's socket server is enabled";
+        } else if (m.contains("error")) {
+            fix = "the instrument rejected a setting: check its firmware and the dialect";
+        } else {
+            fix = "see the message";
+        }
+        return fault + " -> fix: " + fix;
+    }
+
+    private void print(List<Row> rows) {
+        String fmt = "%-7s %-26s %-34s %-8s %s%n";
+        out().printf(fmt, "ROLE", "INSTRUMENT", "PORT", "STATUS", "DETAIL");
+        for (Row r : rows) {
+            out().printf(fmt, r.role(), r.instrument(), r.port(), r.ok() ? "OK" : "PROBLEM", r.detail());
+        }
+    }
+}
