@@ -14,15 +14,20 @@ final class StationLauncher {
     private StationLauncher() {
     }
 
+    /**
+     * A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
+     * button on the same controller: a press starts the serial armed on the screen.
+     */
+    static Optional<StartButton> startButton(TestPosition position) {
+        return position.bench().switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
+    }
+
     static int serve(Database db, TestPosition position, String batch, String bind, int port, Runnable beforeEachRun,
             PrintStream out) {
         if (position.recoveredRuns() > 0) {
             out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
         }
-        // A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
-        // button on the same controller: a press starts the serial armed on the screen.
-        Optional<StartButton> startButton = position.bench().switchMatrix() instanceof Jig jig
-                ? Optional.of(jig::awaitStart) : Optional.empty();
+        Optional<StartButton> startButton = startButton(position);
         StationServer server;
         try {
             server = StationServer.start(position, db, batch, bind, port, beforeEachRun, startButton);
