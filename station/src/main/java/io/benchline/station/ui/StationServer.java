@@ -87,7 +87,16 @@ public final class StationServer implements AutoCloseable {
 
     /** The address to open, e.g. http://127.0.0.1:8080/ (with ?token=... when one is needed). */
     public String address() {
-        String h = host.contains(":") ? "[" + host + "]" : host;
+        String h = host;
+        if (h.equals("0.0.0.0") || h.equals("::")) {
+            // every interface: name the machine, which the line's other computers can reach
+            try {
+                h = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                h = "localhost";
+            }
+        }
+        h = h.contains(":") ? "[" + h + "]" : h;
         return "http://" + h + ":" + port() + "/";
     }
 
