@@ -78,6 +78,11 @@ public final class Database implements AutoCloseable {
         keeper.close();
     }
 
+    /** The innermost cause's message, first line only: for one-line errors. */
+    public static String rootMessageOf(Throwable e) {
+        return rootMessage(e);
+    }
+
     static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {

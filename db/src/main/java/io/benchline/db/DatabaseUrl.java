@@ -27,9 +27,18 @@ public final class DatabaseUrl {
 
     /**
      * WRITE_DELAY=0: H2's default (500 ms) acknowledges commits that a kill -9 then loses, so a
-     * run the operator was told about could vanish. AUTO_SERVER=TRUE: the first process to open
-     * the file serves it to others on loopback, so a report or a trace can read the database
-     * while a station holds it.
+     * run the operator was told about could vanish.
+     * <p>
+     * AUTO_SERVER=TRUE, because an H2 file has one owner: the first process locks it, and any
+     * other plain {@code jdbc:h2:file:} open fails with "database may be already in use". A
+     * report, a trace or a second look at the results must work while a station holds the
+     * file. The other ways were weighed: FILE_LOCK=NO lets two processes write the same file and
+     * corrupt it; a read-only open (ACCESS_MODE_DATA=r) still needs the lock; a separate H2 TCP
+     * server would be one more process to start, watch and secure on every station. With
+     * AUTO_SERVER the owner serves the file to others on loopback (its address and a random
+     * key are in the .lock.db file beside it, readable only by those who can read the data), the
+     * station keeps its in-process speed, and if the owner dies the next process to open the
+     * file becomes the owner: no run is lost, since every commit was on disk.
      */
     private static String withH2Settings(String url) {
         String out = url;

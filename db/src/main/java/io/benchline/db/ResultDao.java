@@ -64,4 +64,21 @@ interface ResultDao {
                            message = 'run cut off (station stopped or crashed); closed at the next start'
             WHERE verdict IS NULL AND (CAST(:station AS VARCHAR(100)) IS NULL OR station = :station)""")
     int abortOpenRuns(@Bind("station") String station, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT batch_id FROM run WHERE id = :runId")
+    long batchOfRun(@Bind("runId") long runId);
+
+    @SqlUpdate("""
+            UPDATE measurement_tally
+            SET n = n + 1, s1 = s1 + (:x - ref), s2 = s2 + (:x - ref) * (:x - ref),
+                min_reading = LEAST(min_reading, :x), max_reading = GREATEST(max_reading, :x)
+            WHERE batch_id = :batchId AND name = :m.name AND unit = :m.unit AND limits_key = :key AND bin = :bin""")
+    int tally(@Bind("batchId") long batchId, @BindMethods("m") MeasurementRecord m, @Bind("x") double x,
+            @Bind("key") String limitsKey, @Bind("bin") int bin);
+
+    @SqlUpdate("""
+            INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
+            VALUES (:batchId, :m.name, :m.unit, :key, :m.low, :m.high, :bin, 1, :x, 0, 0, :x, :x)""")
+    void firstTally(@Bind("batchId") long batchId, @BindMethods("m") MeasurementRecord m, @Bind("x") double x,
+            @Bind("key") String limitsKey, @Bind("bin") int bin);
 }

@@ -1,13 +1,17 @@
 package io.benchline.db;
 
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The only way results get into the database. Each call is one transaction, committed (and, with
  * the station's H2 settings, written to the file) before it returns: what the station has
- * reported is never lost to a crash.
+ * reported is never lost to a crash. Each judged reading is also counted in its batch's tally
+ * (see {@link HistogramBin}) in the transaction that stores it, for the batch reports.
  */
 public final class ResultStore {
     private final Handle handle;
@@ -31,16 +35,20 @@ public final class ResultStore {
 
     /** Records one finished step with its measurements. */
     public synchronized void step(long runId, StepRecord step) {
-        handle.useTransaction(h -> insertStep(runId, step));
+        retrying(() -> handle.inTransaction(h -> {
+            insertStep(runId, step);
+            return null;
+        }));
     }
 
     /** Records the step that read the MCU's unique ID, and binds the ID to the board (and to this run, for history). */
     public synchronized void stepBindingUid(long runId, StepRecord step, String uid) {
-        handle.useTransaction(h -> {
+        retrying(() -> handle.inTransaction(h -> {
             insertStep(runId, step);
             dao.bindBoardUid(runId, uid);
             dao.bindRunUid(runId, uid);
-        });
+            return null;
+        }));
     }
 
     /**
@@ -48,13 +56,13 @@ public final class ResultStore {
      * A run is closed once; closing it again changes nothing and returns false.
      */
     public synchronized boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
-        boolean closed = handle.inTransaction(h -> {
+        boolean closed = retrying(() -> handle.inTransaction(h -> {
             if (dao.endRun(runId, end, end.verdict().name(), at) != 1) {
                 return false;
             }
             insertStep(runId, lastStep);
             return true;
-        });
+        }));
         housekeeping.runClosed();
         return closed;
     }
@@ -69,7 +77,50 @@ public final class ResultStore {
         List<MeasurementRecord> ms = step.measurements();
         if (!ms.isEmpty()) {
             dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
+            tally(runId, ms);
         }
+    }
+
+    private void tally(long runId, List<MeasurementRecord> ms) {
+        Long batchId = null;
+        for (MeasurementRecord m : ms) {
+            if (m.value() == null || m.value().isNaN() || m.verdict() == Verdict.ERROR) {
+                continue;
+            }
+            if (batchId == null) {
+                batchId = dao.batchOfRun(runId);
+            }
+            String key = HistogramBin.limitsKey(m.low(), m.high());
+            int bin = HistogramBin.of(m.value(), m.low(), m.high());
+            if (dao.tally(batchId, m, m.value(), key, bin) == 0) {
+                dao.firstTally(batchId, m, m.value(), key, bin);
+            }
+        }
+    }
+
+    /**
+     * Two stations of a line may race to create the same tally row on a shared server: the
+     * loser's transaction fails on the unique key and is rolled back; once more, it updates the
+     * row the other one made.
+     */
+    private static <T> T retrying(Supplier<T> transaction) {
+        try {
+            return transaction.get();
+        } catch (UnableToExecuteStatementException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return transaction.get();
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     synchronized int abortOpenRuns(String stationOrNull, Instant at) {

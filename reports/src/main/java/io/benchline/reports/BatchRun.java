@@ -3,8 +3,13 @@ package io.benchline.reports;
 import io.benchline.db.Verdict;
 import java.time.Instant;
 
-/** The facts of one run that yield is computed from. */
-public record BatchRun(long runId, String serial, Instant startedAt, Verdict verdict, String failedStep, String hint) {
+/**
+ * The facts of one run that yield is computed from. {@code firstFailingMeasurement} is the first
+ * measurement that failed in a FAIL run's failing step (null when the step failed without one,
+ * e.g. a wrong chip identity).
+ */
+public record BatchRun(long runId, long boardId, Instant startedAt, Verdict verdict, String failedStep, String hint,
+        String firstFailingMeasurement) {
     /** PASS or FAIL: a verdict about the board. ERROR, ABORTED and open runs say nothing about it. */
     public boolean judgesBoard() {
         return verdict == Verdict.PASS || verdict == Verdict.FAIL;

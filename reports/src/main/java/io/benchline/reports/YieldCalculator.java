@@ -1,12 +1,16 @@
 package io.benchline.reports;
 
 import io.benchline.db.Verdict;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Computes a {@link YieldReport} from a batch's runs, exactly as docs/yield.md defines it. */
 public final class YieldCalculator {
@@ -15,33 +19,43 @@ public final class YieldCalculator {
 
     /** Runs must be in start order (oldest first). */
     public static YieldReport compute(String batch, List<BatchRun> runs) {
-        Map<String, BatchRun> firstJudged = new HashMap<>();
-        Map<String, BatchRun> lastJudged = new HashMap<>();
-        Map<String, Boolean> seen = new HashMap<>();
+        Map<Long, BatchRun> firstJudged = new HashMap<>();
+        Map<Long, BatchRun> lastJudged = new HashMap<>();
+        Set<Long> seen = new HashSet<>();
         long retests = 0;
         long errors = 0;
         long aborted = 0;
         long open = 0;
-        Map<String, long[]> failCounts = new LinkedHashMap<>();
+        Map<List<String>, long[]> failCounts = new HashMap<>();
         Map<String, String> hints = new HashMap<>();
+        TreeMap<Instant, long[]> hours = new TreeMap<>();
         for (BatchRun r : runs) {
-            if (seen.put(r.serial(), Boolean.TRUE) != null) {
+            long[] hour = hours.computeIfAbsent(r.startedAt().truncatedTo(ChronoUnit.HOURS), k -> new long[4]);
+            hour[0]++;
+            if (!seen.add(r.boardId())) {
                 retests++;
             }
             if (r.verdict() == null) {
                 open++;
             } else if (r.verdict() == Verdict.ERROR) {
                 errors++;
+                hour[3]++;
             } else if (r.verdict() == Verdict.ABORTED) {
                 aborted++;
+                hour[3]++;
             }
             if (r.judgesBoard()) {
-                firstJudged.putIfAbsent(r.serial(), r);
-                lastJudged.put(r.serial(), r);
+                if (firstJudged.putIfAbsent(r.boardId(), r) == null) {
+                    hour[1]++;
+                    if (r.verdict() == Verdict.PASS) {
+                        hour[2]++;
+                    }
+                }
+                lastJudged.put(r.boardId(), r);
             }
             if (r.verdict() == Verdict.FAIL) {
                 String step = r.failedStep() == null ? "(unknown step)" : r.failedStep();
-                failCounts.computeIfAbsent(step, k -> new long[1])[0]++;
+                failCounts.computeIfAbsent(java.util.Arrays.asList(step, r.firstFailingMeasurement()), k -> new long[1])[0]++;
                 if (r.hint() != null) {
                     hints.putIfAbsent(step, r.hint());
                 }
@@ -50,9 +64,12 @@ public final class YieldCalculator {
         long passedFirst = firstJudged.values().stream().filter(r -> r.verdict() == Verdict.PASS).count();
         long passedFinal = lastJudged.values().stream().filter(r -> r.verdict() == Verdict.PASS).count();
         List<FailureCount> failures = new ArrayList<>();
-        failCounts.forEach((step, n) -> failures.add(new FailureCount(step, n[0], hints.get(step))));
-        failures.sort(Comparator.comparingLong(FailureCount::runs).reversed().thenComparing(FailureCount::step));
+        failCounts.forEach((k, n) -> failures.add(new FailureCount(k.get(0), k.get(1), n[0], hints.get(k.get(0)))));
+        failures.sort(Comparator.comparingLong(FailureCount::runs).reversed().thenComparing(FailureCount::label));
+        List<HourBucket> buckets = new ArrayList<>();
+        hours.forEach((h, c) -> buckets.add(new HourBucket(h, c[0], c[1], c[2], c[3])));
         return new YieldReport(batch, firstJudged.size(), runs.size(), passedFirst, passedFinal, retests, errors, aborted,
-                open, failures);
+                open, failures, buckets, runs.isEmpty() ? null : runs.get(0).startedAt(),
+                runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt());
     }
 }

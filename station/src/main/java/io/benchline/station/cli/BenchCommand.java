@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark: boards per second of the demo on the simulated bench with zero simulated latency,",
+        subcommands = {BenchReportCommand.class, BenchTraceCommand.class},
+        description = {"Benchmarks. Without a subcommand:","Benchmark: boards per second of the demo on the simulated bench with zero simulated latency,",
                 "every run durably committed to a fresh H2 file, and the database time per board alone."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "2000", description = "Boards to time (default: ${DEFAULT-VALUE}).")

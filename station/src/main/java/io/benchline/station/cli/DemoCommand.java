@@ -6,8 +6,7 @@ import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBench;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.reports.BatchQueries;
-import io.benchline.reports.FailureCount;
-import io.benchline.reports.YieldReport;
+import io.benchline.reports.YieldText;
 import io.benchline.station.TestPosition;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -24,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,6 +53,20 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
+
+    @Option(names = "--ui", description = {"Serve the simulated station's operator screen instead: each START tests the next",
+            "board of the demo mix (so FAIL and ERROR show up too). Ctrl-C stops it."})
+    boolean ui;
+
+    @Option(names = "--port", defaultValue = "8080", description = "With --ui: TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "With --ui: address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--time-scale", description = {"Simulated settling and flash times: 0 instant, 1 as on a real bench",
+            "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."})
+    Double timeScale;
 
     @Option(names = "--transport", paramLabel = "in-process|pty|tcp", defaultValue = "in-process",
             description = {"How the station reaches the simulated instruments (default: ${DEFAULT-VALUE}).",
@@ -84,6 +98,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         String batchName = batch != null ? batch
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        double scale = timeScale != null ? timeScale : ui ? 1.0 : fixtureFile.timeScale();
+        if (scale < 0) {
+            throw new InputError("--time-scale must be 0 or more");
+        }
+        fixtureFile = new FixtureFile(fixtureFile.source(), fixtureFile.name(), fixtureFile.station(), fixtureFile.sim(),
+                fixtureFile.supply(), fixtureFile.dmm(), fixtureFile.switchSpec(), fixtureFile.probe(), fixtureFile.testPoints(),
+                scale);
+        if (ui) {
+            return serve(loadedPlan, fixtureFile, batchName);
+        }
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated bench).
         List<BoardProfile> mix = qemu ? java.util.Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (ServedBench served = ServedBench.start(transport, fixtureFile);
@@ -117,8 +141,29 @@ final class DemoCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             int runs = boards + retests.size();
             System.out.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
-            summary(new BatchQueries(database.jdbi()).yield(batchName), database.url());
+            YieldText.print(new BatchQueries(database.jdbi()).yield(batchName), System.out);
+            System.out.println("  results in " + database.url());
             return ExitCodes.OK;
+        }
+    }
+
+    /** The web station on the simulated bench; the boards placed in the jig follow the demo mix, START after START. */
+    private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
+        int cycle = Math.max(boards, 5 * BoardProfile.values().length);
+        List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
+        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+             Database database = db.open();
+             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
+            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
+            AtomicInteger next = new AtomicInteger();
+            Runnable placeNextBoard = () -> {
+                int i = next.getAndIncrement();
+                bench.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
+            };
+            System.out.println("demo: the simulated bench; each START tests the next board of the demo mix "
+                    + "(mostly good, every fault profile once in " + cycle + "); serials match " + loadedPlan.serialPattern().pattern()
+                    + ", e.g. SN-DEMO-0001");
+            return StationLauncher.serve(database, position, batchName, bind, port, placeNextBoard, System.out);
         }
     }
 
@@ -129,22 +174,6 @@ final class DemoCommand implements Callable<Integer> {
         String where = o.verdict() == Verdict.PASS ? "" : " at " + o.failedStep();
         System.out.printf("[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n", n, boards, retest ? "retest" : "      ", serial,
                 o.verdict(), where, profile.id());
-    }
-
-    static void summary(YieldReport y, String where) {
-        System.out.printf("%nbatch %s%n", y.batch());
-        System.out.printf("  boards tested      %d%n", y.boards());
-        System.out.printf("  first-pass yield   %.1f %% (%d/%d)%n", 100 * y.firstPassYield(), y.passedFirst(), y.boards());
-        System.out.printf("  final yield        %.1f %% (%d/%d)%n", 100 * y.finalYield(), y.passedFinal(), y.boards());
-        System.out.printf("  runs               %d (%d retests, %d station errors, %d aborted)%n", y.runs(), y.retests(),
-                y.errorRuns(), y.abortedRuns());
-        if (!y.failures().isEmpty()) {
-            System.out.println("  failures by step (failed runs, hint):");
-            for (FailureCount f : y.failures()) {
-                System.out.printf("    %-12s %4d  %s%n", f.step(), f.runs(), f.hint() == null ? "" : f.hint());
-            }
-        }
-        System.out.println("  results in " + where);
     }
 
     private record Retest(int index, String serial, BoardProfile profile, Verdict verdict) {

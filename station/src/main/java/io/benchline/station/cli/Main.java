@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 DoctorCommand.class,
                 SimCommand.class,
                 BenchCommand.class,
+                StationCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

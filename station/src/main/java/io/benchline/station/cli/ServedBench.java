@@ -6,6 +6,7 @@ import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers;
+import io.benchline.fixtures.sim.wire.SimJig;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -66,6 +67,11 @@ final class ServedBench implements AutoCloseable {
     /** The served bench's board holder, empty when the bench is in-process (the station's own). */
     Optional<SimBench> bench() {
         return Optional.ofNullable(bench);
+    }
+
+    /** The served jig, to press its START button as an operator would. */
+    Optional<SimJig> jig() {
+        return Optional.ofNullable(instruments).map(SimInstrumentServers::jigDevice);
     }
 
     @Override

@@ -1,0 +1,56 @@
+package io.benchline.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's tallies, and the V2 migration's SQL that counts older readings, bin readings alike. */
+class TallyTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void storeTalliesMatchTheMigrationsSqlBinning() throws Exception {
+        try (Database db = Database.open(dir.resolve("t").toString())) {
+            Random r = new Random(3);
+            Instant t = Instant.parse("2026-11-27T08:00:00Z");
+            for (int i = 0; i < 300; i++) {
+                long run = db.store().begin(Samples.start("SN-T-" + i, "LOT-T"), t);
+                double vdd = i % 50 == 0 ? 0.52 : 3.3 + r.nextGaussian() * 0.05;
+                List<MeasurementRecord> ms = List.of(
+                        new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, vdd >= 3.135 && vdd <= 3.465 ? Verdict.PASS : Verdict.FAIL),
+                        new MeasurementRecord("VDD spread", Math.abs(r.nextGaussian() * 0.01), "V", null, 0.05, Verdict.PASS),
+                        new MeasurementRecord("flash size", 512.0, "KiB", 512.0, null, Verdict.PASS),
+                        new MeasurementRecord("bytes programmed", 388.0 + i % 3, "B", null, null, Verdict.PASS),
+                        new MeasurementRecord("verify mismatches", 0.0, "B", null, 0.0, Verdict.PASS),
+                        new MeasurementRecord("garbage", Double.NaN, "V", 0.0, 1.0, Verdict.ERROR));
+                db.store().step(run, new StepRecord(1, "all", "measure", t, t, Verdict.PASS, null, ms));
+            }
+            String v2 = Files.readString(Path.of("src/main/resources/db/migration/V2__report_tallies.sql"));
+            String select = v2.substring(v2.indexOf("SELECT batch_id, name, unit, limits_key"));
+            select = select.substring(0, select.lastIndexOf(';'));
+            String finalSelect = select;
+            List<String> fromSql = db.jdbi().withHandle(h -> h.createQuery("SELECT name, bin, n FROM (" + finalSelect + ") x")
+                    .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3)).list());
+            List<String> fromStore = db.jdbi().withHandle(h -> h.createQuery("SELECT name, bin, n FROM measurement_tally")
+                    .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3)).list());
+            assertEquals(sorted(fromSql), sorted(fromStore));
+            long counted = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally").mapTo(Long.class).one());
+            assertEquals(300 * 5, counted, "every judged reading once; the ERROR reading not at all");
+        }
+    }
+
+    private static List<String> sorted(List<String> l) {
+        TreeMap<String, String> m = new TreeMap<>();
+        l.forEach(s -> m.put(s, s));
+        return new ArrayList<>(m.keySet());
+    }
+}

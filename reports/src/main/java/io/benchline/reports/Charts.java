@@ -1,0 +1,152 @@
+package io.benchline.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.Hour;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+/** The report's charts, drawn by JFreeChart into SVG elements that embed in one HTML file. */
+final class Charts {
+    private static final Color BAR = new Color(0x3B6EA8);
+    private static final Color LIMIT = new Color(0xC0172B);
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private Charts() {
+    }
+
+    static String pareto(List<FailureCount> failures) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (FailureCount f : failures) {
+            data.addValue(f.runs(), "FAIL runs", f.label());
+        }
+        JFreeChart chart = ChartFactory.createBarChart(null, null, "FAIL runs", data, PlotOrientation.HORIZONTAL,
+                false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer r = (BarRenderer) plot.getRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setSeriesPaint(0, LIMIT);
+        r.setShadowVisible(false);
+        plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        style(chart);
+        return svg(chart, 760, 60 + 34 * Math.max(1, failures.size()));
+    }
+
+    static String histogram(MeasurementStats s) {
+        XYIntervalSeries series = new XYIntervalSeries("readings");
+        for (Histogram.Bin b : s.histogram().bins()) {
+            series.add((b.lower() + b.upper()) / 2, b.lower(), b.upper(), b.count(), b.count(), b.count());
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(series);
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setSeriesPaint(0, BAR);
+        renderer.setDrawBarOutline(true);
+        renderer.setSeriesOutlinePaint(0, Color.WHITE);
+        NumberAxis x = new NumberAxis(s.unit() == null || s.unit().isEmpty() ? s.name() : s.name() + " (" + s.unit() + ")");
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("readings");
+        y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        limit(plot, s.low(), "low");
+        limit(plot, s.high(), "high");
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        style(chart);
+        return svg(chart, 460, 230);
+    }
+
+    private static void limit(XYPlot plot, Double at, String label) {
+        if (at == null) {
+            return;
+        }
+        ValueMarker m = new ValueMarker(at, LIMIT, new BasicStroke(2f));
+        m.setLabel(label);
+        m.setLabelPaint(LIMIT);
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        // labels inside the plot: "low" to the right of its line, "high" to the left of its line
+        m.setLabelAnchor("low".equals(label) ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor("low".equals(label) ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT);
+        plot.addDomainMarker(m);
+    }
+
+    /** Boards tested per hour (bars) and the hour's first-pass yield (line), one chart each. */
+    static String boardsPerHour(List<HourBucket> hours) {
+        TimeSeries boards = new TimeSeries("boards tested");
+        for (HourBucket h : hours) {
+            boards.addOrUpdate(new Hour(Date.from(h.hour()), java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT),
+                    h.boardsTested());
+        }
+        JFreeChart chart = ChartFactory.createXYBarChart(null, "hour (UTC)", true, "boards tested",
+                new TimeSeriesCollection(boards, java.util.TimeZone.getTimeZone("UTC")), PlotOrientation.VERTICAL,
+                false, false, false);
+        XYBarRenderer r = (XYBarRenderer) chart.getXYPlot().getRenderer();
+        r.setBarPainter(new StandardXYBarPainter());
+        r.setShadowVisible(false);
+        r.setSeriesPaint(0, BAR);
+        style(chart);
+        return svg(chart, 760, 240);
+    }
+
+    static String yieldOverTime(List<HourBucket> hours) {
+        TimeSeries fpy = new TimeSeries("first-pass yield %");
+        for (HourBucket h : hours) {
+            if (h.boardsTested() > 0) {
+                fpy.addOrUpdate(new Hour(Date.from(h.hour()), java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT),
+                        100 * h.firstPassYield());
+            }
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, "hour (UTC)", "first-pass yield %",
+                new TimeSeriesCollection(fpy, java.util.TimeZone.getTimeZone("UTC")), false, false, false);
+        XYPlot plot = chart.getXYPlot();
+        XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
+        line.setSeriesPaint(0, BAR);
+        line.setSeriesStroke(0, new BasicStroke(2.5f));
+        plot.setRenderer(line);
+        ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
+        style(chart);
+        return svg(chart, 760, 240);
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getPlot().setBackgroundPaint(new Color(0xF7F7F7));
+        chart.setAntiAlias(true);
+    }
+
+    private static String svg(JFreeChart chart, int w, int h) {
+        SVGGraphics2D g = new SVGGraphics2D(w, h);
+        // several charts share one page: their clip paths and gradients need distinct ids
+        g.setDefsKeyPrefix("c" + IDS.incrementAndGet() + "-");
+        chart.draw(g, new Rectangle2D.Double(0, 0, w, h));
+        return g.getSVGElement();
+    }
+}

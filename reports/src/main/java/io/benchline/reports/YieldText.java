@@ -1,0 +1,32 @@
+package io.benchline.reports;
+
+import java.io.PrintStream;
+
+/** The batch summary for a terminal: what the demo ends with and what `benchline report` prints. */
+public final class YieldText {
+    private YieldText() {
+    }
+
+    public static void print(YieldReport y, PrintStream out) {
+        out.printf("%nbatch %s%n", y.batch());
+        out.printf("  boards tested      %d%n", y.boards());
+        out.printf("  first-pass yield   %s (%d/%d)%n", percent(y.firstPassYield()), y.passedFirst(), y.boards());
+        out.printf("  final yield        %s (%d/%d)%n", percent(y.finalYield()), y.passedFinal(), y.boards());
+        out.printf("  retest rate        %s (%d retests in %d runs)%n", percent(y.retestRate()), y.retests(), y.runs());
+        out.printf("  station problems   %d (%d ERROR, %d ABORTED runs; not counted against boards)%n",
+                y.stationProblems(), y.errorRuns(), y.abortedRuns());
+        if (y.openRuns() > 0) {
+            out.printf("  runs still going   %d%n", y.openRuns());
+        }
+        if (!y.failures().isEmpty()) {
+            out.println("  failures by first failing step / measurement (FAIL runs, hint):");
+            for (FailureCount f : y.failures()) {
+                out.printf("    %-30s %4d  %s%n", f.label(), f.runs(), f.hint() == null ? "" : f.hint());
+            }
+        }
+    }
+
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "-" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * fraction);
+    }
+}

@@ -1,0 +1,114 @@
+package io.benchline.station.cli;
+
+import io.benchline.db.Database;
+import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchSummary;
+import io.benchline.reports.Html;
+import io.benchline.reports.MeasurementStats;
+import io.benchline.reports.ReportCsv;
+import io.benchline.reports.ReportHtml;
+import io.benchline.reports.ReportJson;
+import io.benchline.reports.YieldText;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Yield report of a batch: boards tested, first-pass and final yield, retests, station problems,",
+                "failures by step and measurement, measurement statistics (definitions in docs/yield.md).",
+                "Without --batch: the list of batches. Works while a station holds the database."})
+final class ReportCommand implements Callable<Integer> {
+    @Option(names = "--batch", paramLabel = "B", description = "The batch to report.")
+    String batch;
+
+    @Option(names = "--json", description = "Print the report as JSON.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the report as CSV.")
+    Path csv;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained HTML file (charts as SVG).")
+    Path html;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        try (Database database = db.open()) {
+            BatchQueries queries = new BatchQueries(database.jdbi());
+            if (batch == null) {
+                if (json || csv != null || html != null) {
+                    throw new InputError("--json, --csv and --html need --batch (run 'benchline report' alone for the list)");
+                }
+                list(queries.batches(), db.location());
+                return ExitCodes.OK;
+            }
+            BatchReport r = queries.report(batch).orElseThrow(() -> new InputError("no batch '" + batch + "' in "
+                    + db.location() + " (run 'benchline report' for the list)"));
+            if (csv != null) {
+                write(csv, ReportCsv.render(r));
+            }
+            if (html != null) {
+                write(html, ReportHtml.render(r));
+            }
+            if (json) {
+                System.out.println(ReportJson.render(r));
+            } else {
+                YieldText.print(r.yield(), System.out);
+                measurements(r.measurements());
+                if (csv != null) {
+                    System.out.println("  CSV written to " + csv);
+                }
+                if (html != null) {
+                    System.out.println("  HTML written to " + html);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    private static void list(List<BatchSummary> batches, String where) {
+        if (batches.isEmpty()) {
+            System.out.println("no batches in " + where);
+            return;
+        }
+        System.out.printf("%-32s %-30s %-22s %6s%n", "batch", "product", "created (UTC)", "runs");
+        for (BatchSummary b : batches) {
+            System.out.printf(Locale.ROOT, "%-32s %-30s %-22s %6d%n", b.name(), b.product(),
+                    b.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), b.runs());
+        }
+    }
+
+    private static void measurements(List<MeasurementStats> ms) {
+        if (ms.isEmpty()) {
+            return;
+        }
+        System.out.println("  measurements (every judged reading, retests included):");
+        System.out.printf("    %-22s %7s %12s %12s %12s %12s %7s%n", "name", "n", "mean", "sigma", "min", "max", "Cpk");
+        for (MeasurementStats s : ms) {
+            System.out.printf(Locale.ROOT, "    %-22s %7d %12s %12s %12s %12s %7s%n", s.name(), s.n(), Html.value(s.mean(), s.unit()),
+                    Html.value(s.sigma(), s.unit()), Html.value(s.min(), s.unit()), Html.value(s.max(), s.unit()),
+                    s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()));
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InputError("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

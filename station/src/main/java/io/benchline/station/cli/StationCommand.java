@@ -1,0 +1,53 @@
+package io.benchline.station.cli;
+
+import io.benchline.db.Database;
+import io.benchline.station.TestPosition;
+import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.SimBoards;
+import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.PlanLoader;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "station", mixinStandardHelpOptions = true,
+        description = {"Run one test position with its operator screen in the browser.",
+                "Prints 'Station ready at http://HOST:PORT/' when it listens; Ctrl-C stops it.",
+                "On an address other than loopback every request needs the access token it prints."})
+final class StationCommand implements Callable<Integer> {
+    @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The test plan (YAML).")
+    Path plan;
+
+    @Option(names = "--fixture", required = true, paramLabel = "FILE|sim:PROFILE",
+            description = "The fixture file, or sim:PROFILE for the simulated bench with boards of that profile.")
+    String fixture;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for the line's network, with a token).")
+    String bind;
+
+    @Option(names = "--batch", defaultValue = "default", description = "The batch (lot) being tested (default: ${DEFAULT-VALUE}).")
+    String batch;
+
+    @Mixin
+    DbOption db;
+
+    @Override
+    public Integer call() {
+        if (port < 0 || port > 65535) {
+            throw new InputError("--port " + port + " is not a TCP port (0 to 65535)");
+        }
+        Plan loadedPlan = PlanLoader.load(plan);
+        FixtureFile fixtureFile = FixtureLoader.load(fixture);
+        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
+            return StationLauncher.serve(database, position, batch, bind, port, SimBoards.freshEachRun(position.bench()),
+                    System.out);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package io.benchline.station.ui;
+
+import io.benchline.db.Database;
+import io.benchline.db.RunDetail;
+import io.benchline.db.StepRecord;
+import io.benchline.db.Verdict;
+import io.benchline.station.TestPosition;
+import io.benchline.station.cli.InputError;
+import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.RunListener;
+import io.benchline.station.sequence.RunOutcome;
+import io.benchline.station.sequence.RunRequest;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The station's desk: one test position, one run at a time, started from the screen, the API or
+ * the jig's START button. Each stored event of a run is told to the watching browsers.
+ */
+public final class RunDesk implements AutoCloseable {
+    private final TestPosition position;
+    private final Database db;
+    private final String batch;
+    private final Runnable beforeEachRun;
+    private final LiveEvents events;
+    private final Shift shift = new Shift();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "benchline-run"));
+    private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile Long currentRun;
+    private volatile Armed armed;
+    private volatile boolean closed;
+
+    /** A serial is going while a run is; the API answers 409 with the run's id. */
+    public static final class RunGoing extends RuntimeException {
+        final Long runId;
+
+        RunGoing(Long runId) {
+            super("a run is going" + (runId == null ? "" : " (run " + runId + ")") + ": wait for its verdict");
+            this.runId = runId;
+        }
+    }
+
+    /** The serial in the operator's field, ready for the jig's START. */
+    private record Armed(String serial, String operator) {
+    }
+
+    /**
+     * @param beforeEachRun puts the next board in the jig; the simulated bench swaps its board model
+     *                      here (a real jig has the operator do it)
+     */
+    RunDesk(TestPosition position, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
+        this.position = position;
+        this.db = db;
+        this.batch = batch;
+        this.beforeEachRun = beforeEachRun;
+        this.events = events;
+    }
+
+    Plan plan() {
+        return position.plan();
+    }
+
+    String batch() {
+        return batch;
+    }
+
+    Database db() {
+        return db;
+    }
+
+    /** Checks the request, starts the run and returns its id once it is stored. */
+    long start(String serial, String operator) {
+        String problem = serialProblem(serial);
+        if (problem != null) {
+            throw new InputError(problem);
+        }
+        if (operator == null || operator.isBlank()) {
+            throw new InputError("operator is missing: who is testing this board?");
+        }
+        if (!busy.compareAndSet(false, true)) {
+            throw new RunGoing(currentRun);
+        }
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        try {
+            worker.execute(() -> runOne(new RunRequest(serial.trim(), batch, operator.trim()), started));
+        } catch (RuntimeException e) {
+            busy.set(false);
+            throw e;
+        }
+        try {
+            return started.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the run");
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the run did not start within 30 s");
+        }
+    }
+
+    private void runOne(RunRequest request, CompletableFuture<Long> started) {
+        Relay relay = new Relay(request, started);
+        try {
+            beforeEachRun.run();
+            position.run(request, relay);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
+        } finally {
+            if (!relay.finished) {
+                // the run broke off (database gone, software fault): free the desk; once finished,
+                // the next run may already hold it
+                currentRun = null;
+                busy.set(false);
+            }
+        }
+    }
+
+    /** Tells the browsers each event of the run, after the store has it. */
+    private final class Relay implements RunListener {
+        private final RunRequest request;
+        private final CompletableFuture<Long> started;
+        private volatile boolean finished;
+
+        Relay(RunRequest request, CompletableFuture<Long> started) {
+            this.request = request;
+            this.started = started;
+        }
+
+        @Override
+        public void runStarted(long runId, RunRequest r) {
+            currentRun = runId;
+            started.complete(runId);
+            events.publish("run-started", Map.of("id", runId, "serial", r.serial(), "operator", r.operator()));
+        }
+
+        @Override
+        public void stepStarted(int seq, String name) {
+            events.publish("step-started", Map.of("seq", seq, "name", name));
+        }
+
+        @Override
+        public void stepFinished(StepRecord step) {
+            events.publish("step-finished", RunView.step(step));
+        }
+
+        @Override
+        public void runFinished(RunOutcome o) {
+            shift.add(o.runId(), request.serial(), o.verdict());
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", o.runId());
+            m.put("serial", o.serial());
+            m.put("verdict", o.verdict());
+            m.put("failed_step", o.failedStep());
+            m.put("hint", o.hint());
+            m.put("message", o.message());
+            m.put("shift", shift.counts());
+            // free before telling: a browser that starts the next board on this event must not get a 409
+            finished = true;
+            currentRun = null;
+            busy.set(false);
+            events.publish("run-finished", m);
+        }
+    }
+
+    /** Null when the plan accepts the serial, else a one-line reason for the operator. */
+    String serialProblem(String serial) {
+        if (serial == null || serial.isBlank()) {
+            return "serial is missing: scan the board's barcode";
+        }
+        if (!position.plan().acceptsSerial(serial.trim())) {
+            return "serial '" + serial.trim() + "' does not match the plan's pattern " + position.plan().serialPattern().pattern();
+        }
+        return null;
+    }
+
+    boolean hasPassed(String serial) {
+        return db.trace().board(serial).stream().map(RunDetail::run).anyMatch(r -> r.verdict() == Verdict.PASS);
+    }
+
+    Optional<Long> currentRun() {
+        return Optional.ofNullable(currentRun);
+    }
+
+    void arm(String serial, String operator) {
+        armed = serial == null || serial.isBlank() || serialProblem(serial) != null ? null : new Armed(serial.trim(), operator);
+    }
+
+    void newShift(String operator) {
+        shift.begin(operator);
+        events.publish("shift", shift.counts());
+    }
+
+    Map<String, Object> shiftCounts() {
+        return shift.counts();
+    }
+
+    /** Watches the jig's START button until closed: a press starts the armed serial. */
+    void watch(StartButton button) {
+        Thread t = daemon(() -> {
+            while (!closed) {
+                try {
+                    if (button.awaitStart(Duration.ofMillis(500))) {
+                        pressed();
+                    }
+                } catch (RuntimeException e) {
+                    events.publish("station-error", Map.of("message", "jig START button: " + e.getMessage()));
+                    pause();
+                }
+            }
+        }, "benchline-jig-start");
+        t.start();
+    }
+
+    private void pressed() {
+        Armed a = armed;
+        if (a == null) {
+            events.publish("notice", Map.of("message", "START pressed: scan a valid serial first"));
+            return;
+        }
+        if (a.operator() == null || a.operator().isBlank()) {
+            events.publish("notice", Map.of("message", "START pressed: enter the operator's name first"));
+            return;
+        }
+        if (hasPassed(a.serial())) {
+            events.publish("confirm-retest", Map.of("serial", a.serial()));
+            return;
+        }
+        try {
+            start(a.serial(), a.operator());
+            armed = null;
+        } catch (RunGoing | InputError e) {
+            events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.shutdown();
+        try {
+            worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

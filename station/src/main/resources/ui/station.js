@@ -1,0 +1,290 @@
+// The operator screen: scan, START, live steps over Server-Sent Events, verdict banner, shift counts.
+// Plain script, no build step, nothing loaded from outside the station.
+"use strict";
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const OPERATOR = "benchline.operator";
+  const SHIFT_START = "benchline.shiftStart";
+  const SHIFT_HOURS = 12;
+  let station = null;
+  let serialRe = null;      // the plan's pattern when JavaScript reads it the same way, else null (server checks)
+  let running = false;
+  let checkSeq = 0;
+  let lastFinished = 0;
+
+  function operator() {
+    return localStorage.getItem(OPERATOR) || "";
+  }
+
+  async function getJson(url) {
+    const r = await fetch(url, { headers: { Accept: "application/json" } });
+    return { status: r.status, body: r.headers.get("content-type")?.includes("json") ? await r.json() : null };
+  }
+
+  async function postJson(url, body) {
+    const r = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  }
+
+  function fmt(v, unit) {
+    if (v === null || v === undefined) return "";
+    const s = Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+    return unit ? s + " " + unit : s;
+  }
+
+  function limits(m) {
+    if (m.low === null && m.high === null) return "";
+    if (m.low === null) return "≤ " + fmt(m.high, m.unit);
+    if (m.high === null) return "≥ " + fmt(m.low, m.unit);
+    return fmt(m.low, "") + " … " + fmt(m.high, m.unit);
+  }
+
+  // ---- serial field ----------------------------------------------------------------------
+  async function serialProblem(serial) {
+    if (!serial) return "scan the board's barcode";
+    if (serialRe) {
+      return serialRe.test(serial) ? null : "does not match the plan's pattern " + station.serial_pattern;
+    }
+    const r = await getJson("/api/serial-check?serial=" + encodeURIComponent(serial));
+    return r.body.valid ? null : r.body.message;
+  }
+
+  function showMessage(text, kind) {
+    const m = $("serial-msg");
+    m.textContent = text || "";
+    m.className = "msg " + (kind || "");
+  }
+
+  async function onSerialInput() {
+    const seq = ++checkSeq;
+    const input = $("serial");
+    const serial = input.value.trim();
+    if (!serial) {
+      input.className = "";
+      showMessage("");
+      arm(null);
+      return;
+    }
+    const problem = await serialProblem(serial);
+    if (seq !== checkSeq) return;    // a newer keystroke was checked meanwhile
+    input.className = problem ? "invalid" : "valid";
+    showMessage(problem ? "Serial " + problem : "Serial OK — press Enter or START", problem ? "bad" : "ok");
+    arm(problem ? null : serial);
+  }
+
+  function arm(serial) {
+    // the jig's START button starts the armed serial
+    postJson("/api/arm", { serial: serial, operator: operator() }).catch(() => {});
+  }
+
+  async function start(confirmed) {
+    const input = $("serial");
+    const serial = input.value.trim();
+    const problem = await serialProblem(serial);
+    if (problem) {
+      input.className = "invalid";
+      showMessage("Not started: serial " + problem, "bad");
+      input.focus();
+      return;
+    }
+    if (!operator()) {
+      askOperator();
+      return;
+    }
+    if (running) {
+      showMessage("A run is going: wait for its verdict", "bad");
+      return;
+    }
+    if (!confirmed) {
+      const board = await getJson("/api/boards/" + encodeURIComponent(serial));
+      if (board.status === 200 && board.body.passed && !(await confirmRetest(serial))) {
+        showMessage("Retest cancelled", "");
+        input.focus();
+        input.select();
+        return;
+      }
+    }
+    const r = await postJson("/api/runs", { serial: serial, operator: operator() });
+    if (r.status === 202) {
+      if (r.body.id > lastFinished) showMessage("Run " + r.body.id + " started", "ok");
+    } else {
+      showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
+      input.focus();
+    }
+  }
+
+  // ---- dialogs ---------------------------------------------------------------------------
+  function confirmRetest(serial) {
+    const d = $("retest-dialog");
+    $("retest-text").textContent = "Board " + serial + " already has a PASS. Test it again?";
+    return new Promise((resolve) => {
+      d.addEventListener("close", () => resolve(d.returnValue === "yes"), { once: true });
+      d.returnValue = "no";
+      d.showModal();
+      $("retest-yes").focus();
+    });
+  }
+
+  function askOperator() {
+    const d = $("operator-dialog");
+    $("operator-name").value = operator();
+    d.showModal();
+    $("operator-name").focus();
+  }
+
+  $("operator-dialog").addEventListener("cancel", (e) => {
+    if (!operator()) e.preventDefault();   // a name is needed before the first board
+  });
+  $("operator-form").addEventListener("submit", () => {
+    const name = $("operator-name").value.trim();
+    if (!name) return;
+    localStorage.setItem(OPERATOR, name);
+    localStorage.setItem(SHIFT_START, String(Date.now()));
+    $("operator").textContent = name;
+    postJson("/api/shift", { operator: name }).then((r) => renderShift(r.body));
+    setTimeout(() => $("serial").focus(), 0);
+  });
+  $("change-operator").addEventListener("click", askOperator);
+
+  // ---- live run --------------------------------------------------------------------------
+  function banner(kind, verdict, detail, hint) {
+    $("banner").className = "banner " + kind;
+    $("banner-verdict").textContent = verdict;
+    $("banner-detail").textContent = detail || "";
+    $("banner-hint").textContent = hint || "";
+  }
+
+  function addStep(step) {
+    const tbody = document.querySelector("#steps tbody");
+    const pending = document.getElementById("step-pending-" + step.seq);
+    if (pending) pending.remove();
+    const ms = step.measurements.length ? step.measurements : [null];
+    ms.forEach((m, i) => {
+      const tr = document.createElement("tr");
+      tr.className = "step" + ((m ? m.verdict : step.verdict) !== "PASS" && step.verdict !== "SKIPPED" ? " bad" : "");
+      tr.dataset.step = step.name;
+      const cells = [
+        i === 0 ? String(step.seq) : "",
+        i === 0 ? step.name : "",
+        m ? m.name : step.message || "",
+        m ? fmt(m.value, m.unit) : "",
+        m ? limits(m) : "",
+        m ? m.verdict : step.verdict,
+      ];
+      cells.forEach((c, k) => {
+        const td = document.createElement("td");
+        td.textContent = c;
+        if (k === 3 || k === 4) td.className = "num";
+        if (k === 5) td.className = c;
+        if (k === 2 && !m) td.title = c;
+        tr.appendChild(td);
+      });
+      tbody.appendChild(tr);
+    });
+    tbody.parentElement.scrollTop = tbody.parentElement.scrollHeight;
+  }
+
+  function stepStarted(s) {
+    const tr = document.createElement("tr");
+    tr.id = "step-pending-" + s.seq;
+    tr.innerHTML = "<td></td><td></td><td></td><td></td><td></td><td class=\"RUNNING\">running…</td>";
+    tr.children[0].textContent = s.seq;
+    tr.children[1].textContent = s.name;
+    document.querySelector("#steps tbody").appendChild(tr);
+  }
+
+  function renderShift(s) {
+    if (!s) return;
+    $("shift-boards").textContent = s.boards;
+    $("shift-passed").textContent = s.passed;
+    $("shift-failed").textContent = s.failed;
+    $("shift-errors").textContent = s.errors;
+    $("shift-fpy").textContent = s.first_pass_yield === null ? "–" : (100 * s.first_pass_yield).toFixed(1) + " %";
+  }
+
+  function runFinished(o) {
+    running = false;
+    lastFinished = Math.max(lastFinished, o.id);
+    $("start").disabled = false;
+    if (o.verdict === "PASS") {
+      banner("PASS", "PASS", o.serial, "");
+    } else {
+      const what = o.verdict === "FAIL" ? "board failed" : "station problem";
+      banner(o.verdict, o.verdict, o.serial + " — " + what + " at " + o.failed_step + ": " + (o.message || ""), o.hint ? "→ " + o.hint : "");
+    }
+    renderShift(o.shift);
+    const input = $("serial");
+    input.value = "";
+    input.className = "";
+    showMessage("Scan the next board", "");
+    input.focus();
+  }
+
+  function connect() {
+    const es = new EventSource("/api/events");
+    es.addEventListener("hello", (e) => {
+      const s = JSON.parse(e.data);
+      renderShift(s.shift);
+      if (s.running) {
+        running = true;
+        banner("TESTING", "TESTING", "run " + s.running, "");
+      }
+    });
+    es.addEventListener("run-started", (e) => {
+      const r = JSON.parse(e.data);
+      running = true;
+      $("start").disabled = true;
+      document.querySelector("#steps tbody").innerHTML = "";
+      banner("TESTING", "TESTING", r.serial + " — operator " + r.operator, "");
+    });
+    es.addEventListener("step-started", (e) => stepStarted(JSON.parse(e.data)));
+    es.addEventListener("step-finished", (e) => addStep(JSON.parse(e.data)));
+    es.addEventListener("run-finished", (e) => runFinished(JSON.parse(e.data)));
+    es.addEventListener("shift", (e) => renderShift(JSON.parse(e.data)));
+    es.addEventListener("notice", (e) => showMessage(JSON.parse(e.data).message, "bad"));
+    es.addEventListener("station-error", (e) => {
+      running = false;
+      $("start").disabled = false;
+      banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
+    });
+    es.addEventListener("confirm-retest", async (e) => {
+      const serial = JSON.parse(e.data).serial;
+      if ($("serial").value.trim() === serial && (await confirmRetest(serial))) start(true);
+    });
+  }
+
+  // ---- start-up --------------------------------------------------------------------------
+  async function init() {
+    station = (await getJson("/api/station")).body;
+    $("product").textContent = station.product;
+    $("plan").textContent = station.plan + " v" + station.plan_version;
+    $("batch").textContent = station.batch;
+    $("report-link").href = "/batches/" + encodeURIComponent(station.batch);
+    // Java and JavaScript read most patterns alike; where they may not (inline flags, \p{..},
+    // \Q..\E, class intersection &&, possessive quantifiers) the server checks each keystroke.
+    const javaOnly = /\(\?|\\[pPQEAGZz]|&&|[+*?}]\+/;
+    try {
+      serialRe = javaOnly.test(station.serial_pattern) ? null : new RegExp("^(?:" + station.serial_pattern + ")$");
+    } catch (e) {
+      serialRe = null;
+    }
+    renderShift(station.shift);
+    const since = Number(localStorage.getItem(SHIFT_START) || 0);
+    if (!operator() || Date.now() - since > SHIFT_HOURS * 3600 * 1000) {
+      localStorage.removeItem(OPERATOR);
+      askOperator();
+    } else {
+      $("operator").textContent = operator();
+      $("serial").focus();
+    }
+    $("serial").addEventListener("input", onSerialInput);
+    $("scan").addEventListener("submit", (e) => {
+      e.preventDefault();
+      start(false);
+    });
+    connect();
+  }
+
+  init();
+})();

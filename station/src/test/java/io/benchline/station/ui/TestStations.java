@@ -1,0 +1,55 @@
+package io.benchline.station.ui;
+
+import io.benchline.db.Database;
+import io.benchline.station.TestPosition;
+import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.PlanLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Station servers on the simulated bench for tests, all writing one results database. */
+final class TestStations implements AutoCloseable {
+    static final Path PLAN = Path.of("../plans/stm32f411-board.yaml");
+
+    final Database db;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    TestStations(Path dir) {
+        this.db = Database.open(dir.resolve("results").toString());
+    }
+
+    /** A station whose jig gets a fresh board of this profile at every START. */
+    StationServer start(String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
+        Plan plan = PlanLoader.load(PLAN);
+        FixtureFile fixture = FixtureLoader.load("sim:" + profile);
+        TestPosition position = TestPosition.open(plan, fixture, db);
+        open.add(position);
+        Runnable fresh = io.benchline.station.fixture.SimBoards.freshEachRun(position.bench());
+        StationServer server = StationServer.start(position, db, batch, bind, 0, () -> {
+            beforeEachRun.run();
+            fresh.run();
+        }, button);
+        open.add(0, server);
+        return server;
+    }
+
+    StationServer start(String profile, String batch) {
+        return start(profile, batch, "127.0.0.1", () -> { }, Optional.empty());
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : open) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // best effort in tests
+            }
+        }
+        db.close();
+    }
+}
