@@ -1,7 +1,9 @@
 package io.benchline.db;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -59,11 +61,28 @@ interface ResultDao {
     int endRun(@Bind("runId") long runId, @BindMethods("e") RunEnd end, @Bind("verdict") String verdict,
             @Bind("at") Instant at);
 
+    @SqlQuery("SELECT id FROM run WHERE verdict IS NULL AND (CAST(:station AS VARCHAR(100)) IS NULL OR station = :station)")
+    List<Long> openRuns(@Bind("station") String station);
+
     @SqlUpdate("""
             UPDATE run SET verdict = 'ABORTED', ended_at = :at,
                            message = 'run cut off (station stopped or crashed); closed at the next start'
-            WHERE verdict IS NULL AND (CAST(:station AS VARCHAR(100)) IS NULL OR station = :station)""")
-    int abortOpenRuns(@Bind("station") String station, @Bind("at") Instant at);
+            WHERE id = :runId AND verdict IS NULL""")
+    int abortRun(@Bind("runId") long runId, @Bind("at") Instant at);
+
+    @SqlQuery("SELECT name, reading, unit, low, high, verdict FROM measurement WHERE run_id = :runId ORDER BY id")
+    @RegisterRowMapper(MeasurementOfRun.class)
+    List<MeasurementRecord> measurementsOfRun(@Bind("runId") long runId);
+
+    /** Reads a stored measurement back as the record the store was given. */
+    final class MeasurementOfRun implements org.jdbi.v3.core.mapper.RowMapper<MeasurementRecord> {
+        @Override
+        public MeasurementRecord map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                throws java.sql.SQLException {
+            return new MeasurementRecord(rs.getString("name"), Rows.nullableDouble(rs, "reading"), rs.getString("unit"),
+                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict"));
+        }
+    }
 
     @SqlQuery("SELECT batch_id FROM run WHERE id = :runId")
     long batchOfRun(@Bind("runId") long runId);

@@ -11,7 +11,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * The only way results get into the database. Each call is one transaction, committed (and, with
  * the station's H2 settings, written to the file) before it returns: what the station has
  * reported is never lost to a crash. Each judged reading is also counted in its batch's tally
- * (see {@link HistogramBin}) in the transaction that stores it, for the batch reports.
+ * (see {@link HistogramBin}), for the batch reports, in the transaction that closes its run.
  */
 public final class ResultStore {
     private final Handle handle;
@@ -61,6 +61,7 @@ public final class ResultStore {
                 return false;
             }
             insertStep(runId, lastStep);
+            tallyRun(runId);
             return true;
         }));
         housekeeping.runClosed();
@@ -69,7 +70,13 @@ public final class ResultStore {
 
     /** Closes a run with its verdict. A run is closed once; a second close changes nothing. */
     public synchronized boolean end(long runId, RunEnd end, Instant at) {
-        return handle.inTransaction(h -> dao.endRun(runId, end, end.verdict().name(), at) == 1);
+        return retrying(() -> handle.inTransaction(h -> {
+            if (dao.endRun(runId, end, end.verdict().name(), at) != 1) {
+                return false;
+            }
+            tallyRun(runId);
+            return true;
+        }));
     }
 
     private void insertStep(long runId, StepRecord step) {
@@ -77,8 +84,15 @@ public final class ResultStore {
         List<MeasurementRecord> ms = step.measurements();
         if (!ms.isEmpty()) {
             dao.insertMeasurements(stepId, runId, ms, ms.stream().map(m -> m.verdict().name()).toList());
-            tally(runId, ms);
         }
+    }
+
+    /**
+     * Counts a run's readings in its batch's tally, once, in the transaction that closes the run
+     * (finished, stopped, or found cut off): one tally update per run instead of one per step.
+     */
+    private void tallyRun(long runId) {
+        tally(runId, dao.measurementsOfRun(runId));
     }
 
     private void tally(long runId, List<MeasurementRecord> ms) {
@@ -124,6 +138,16 @@ public final class ResultStore {
     }
 
     synchronized int abortOpenRuns(String stationOrNull, Instant at) {
-        return handle.inTransaction(h -> dao.abortOpenRuns(stationOrNull, at));
+        int closed = 0;
+        for (long runId : dao.openRuns(stationOrNull)) {
+            closed += retrying(() -> handle.inTransaction(h -> {
+                if (dao.abortRun(runId, at) != 1) {
+                    return 0;
+                }
+                tallyRun(runId);
+                return 1;
+            }));
+        }
+        return closed;
     }
 }

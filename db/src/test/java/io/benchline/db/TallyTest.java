@@ -33,7 +33,15 @@ class TallyTest {
                         new MeasurementRecord("verify mismatches", 0.0, "B", null, 0.0, Verdict.PASS),
                         new MeasurementRecord("garbage", Double.NaN, "V", 0.0, 1.0, Verdict.ERROR));
                 db.store().step(run, new StepRecord(1, "all", "measure", t, t, Verdict.PASS, null, ms));
+                if (i % 100 == 99) {
+                    continue; // left open, as by a crash: counted when the next start closes it as ABORTED
+                }
+                db.store().finish(run, new StepRecord(2, "teardown", "teardown", t, t, Verdict.PASS, null, List.of()),
+                        new RunEnd(Verdict.PASS, null, null, null), t);
             }
+            long beforeRecovery = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally").mapTo(Long.class).one());
+            assertEquals(297 * 5, beforeRecovery, "a run's readings are counted when it closes");
+            assertEquals(3, db.recoverInterruptedRuns("bench-1"));
             String v2 = Files.readString(Path.of("src/main/resources/db/migration/V2__report_tallies.sql"));
             String select = v2.substring(v2.indexOf("SELECT batch_id, name, unit, limits_key"));
             select = select.substring(0, select.lastIndexOf(';'));
