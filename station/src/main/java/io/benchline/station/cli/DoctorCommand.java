@@ -11,6 +11,8 @@ import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import java.util.ArrayList;
 import java.util.List;
+import io.benchline.fixtures.swd.DebugProbe;
+import io.benchline.fixtures.swd.Probes;
 import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -59,10 +61,40 @@ final class DoctorCommand implements Callable<Integer> {
                 return "switch answers";
             }
         }));
-        rows.add(new Row("probe", f.probe(), "", true, "not checked here"));
+        rows.add(checkProbe(f));
         print(rows);
         boolean bad = rows.stream().anyMatch(r -> !r.ok());
         return bad ? ExitCodes.ERROR : ExitCodes.OK;
+    }
+
+    /** Attaches the probe once, reads what it sees of the target, and lets go. */
+    private static Row checkProbe(FixtureFile f) {
+        String uri = f.probe();
+        if (uri.equals("sim") || uri.startsWith("sim:")) {
+            return new Row("probe", uri, "(in-process)", true, "simulated");
+        }
+        if (uri.equals("qemu") || uri.startsWith("qemu:")) {
+            return new Row("probe", uri, "", true, "QEMU is started for each run");
+        }
+        String udev = uri.startsWith("stlink") && !uri.startsWith("stlink-tcp")
+                ? io.benchline.fixtures.swd.stlink.UsbStlink.udevRuleProblem().map(p -> "; " + p).orElse("") : "";
+        try (DebugProbe probe = Probes.open(uri, null)) {
+            try {
+                probe.connect(false);
+            } catch (FixtureFault e) {
+                // the probe answered; the target is normally unpowered outside a run, and doctor never powers a board
+                return new Row("probe", uri, "", true, probe.name() + " answers; no target now (DUT power is off outside a run): "
+                        + e.getMessage() + udev);
+            }
+            double volts = probe.targetVoltage();
+            String seen = String.format(Locale.ROOT, "%s; DP IDCODE 0x%08X%s", probe.name(), probe.dpIdcode(),
+                    Double.isNaN(volts) ? "" : String.format(Locale.ROOT, "; target %.2f V", volts));
+            return new Row("probe", uri, "", true, seen + udev);
+        } catch (IllegalArgumentException e) {
+            throw new InputError("fixture " + f.source() + ": probe: " + e.getMessage());
+        } catch (FixtureFault e) {
+            return new Row("probe", uri, "", false, e.getMessage() + udev);
+        }
     }
 
     private interface Probe {

@@ -93,6 +93,7 @@ final class SimServeCommand implements Callable<Integer> {
         Files.writeString(fixtureOut, fixtureFile(sims, t, probe.address()), StandardCharsets.UTF_8);
         out().println("serving a simulated " + profile + " board (" + t.name().toLowerCase(Locale.ROOT) + "):");
         out().print(sims.fixtureYaml().indent(2));
+        out().println("  probe: " + probe.address() + "    # simulated ST-LINK/V2-1 on the same board");
         out().println("fixture written to " + fixtureOut.toAbsolutePath());
         out().println("try: benchline dmm read --port " + sims.dmm().port() + " --dialect auto"
                 + (t == Transport.PTY && meterModel == MeterModel.HP_34401A ? " --stop-bits 2" : ""));
