@@ -33,13 +33,17 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
-        Handle keeper;
         try {
-            keeper = jdbi.open();
+            Handle keeper = jdbi.open();
+            if (H2FileCompaction.due(url, keeper)) {
+                keeper.execute("SHUTDOWN COMPACT");
+                keeper.close();
+                keeper = jdbi.open();
+            }
+            return new Database(url, jdbi, keeper);
         } catch (RuntimeException e) {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
-        return new Database(url, jdbi, keeper);
     }
 
     public String url() {

@@ -16,12 +16,10 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class ResultStore {
     private final Handle handle;
     private final ResultDao dao;
-    private final H2Housekeeping housekeeping;
 
     ResultStore(Handle handle) {
         this.handle = handle;
         this.dao = handle.attach(ResultDao.class);
-        this.housekeeping = H2Housekeeping.of(handle.getConnection());
     }
 
     /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
@@ -64,7 +62,6 @@ public final class ResultStore {
             tallyRun(runId);
             return true;
         }));
-        housekeeping.runClosed();
         return closed;
     }
 

@@ -49,7 +49,8 @@ class DurabilityTest {
             List<Long> missing = new ArrayList<>();
             for (long id : acknowledged) {
                 var run = db.trace().run(id);
-                if (run.isEmpty() || run.get().run().verdict() != Verdict.PASS || run.get().steps().size() != 1) {
+                if (run.isEmpty() || run.get().run().verdict() != Verdict.PASS || run.get().steps().size() != 3
+                        || run.get().run().uid() == null) {
                     missing.add(id);
                 }
             }

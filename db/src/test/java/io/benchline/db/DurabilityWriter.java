@@ -8,8 +8,11 @@ public final class DurabilityWriter {
         Database db = Database.open(args[0]);
         for (int i = 0; ; i++) {
             long run = db.store().begin(Samples.start("SN-K" + i, "KILL"), Instant.now());
+            // the sequencer's commits for one board: a step, the UID with its step, the teardown with the verdict
             db.store().step(run, Samples.vddStep(1, 3.29, Verdict.PASS));
-            db.store().end(run, new RunEnd(Verdict.PASS, null, null, null), Instant.now());
+            db.store().stepBindingUid(run, Samples.vddStep(2, 3.30, Verdict.PASS), String.format("%024X", i));
+            db.store().finish(run, Samples.vddStep(3, 3.31, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
+                    Instant.now());
             System.out.println(run);
             System.out.flush();
         }
