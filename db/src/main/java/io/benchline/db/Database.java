@@ -27,6 +27,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
+        H2FileCompaction.compactIfDue(url);
         try {
             Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
         } catch (FlywayException e) {
@@ -34,13 +35,7 @@ public final class Database implements AutoCloseable {
         }
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
         try {
-            Handle keeper = jdbi.open();
-            if (H2FileCompaction.due(url, keeper)) {
-                keeper.execute("SHUTDOWN COMPACT");
-                keeper.close();
-                keeper = jdbi.open();
-            }
-            return new Database(url, jdbi, keeper);
+            return new Database(url, jdbi, jdbi.open());
         } catch (RuntimeException e) {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
