@@ -12,6 +12,8 @@ import io.benchline.fixtures.instrument.Switch;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBench;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.stlink.StlinkSimulator;
+import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
@@ -35,6 +37,7 @@ class BringUpCommandsTest {
     Path dir;
     private SimBench bench;
     private SimInstrumentServers sims;
+    private StlinkTcpServer probe;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
@@ -42,11 +45,17 @@ class BringUpCommandsTest {
     void serve() {
         bench = new SimBench(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
         sims = SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
+        try {
+            probe = StlinkTcpServer.start(new StlinkSimulator(bench::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
     void stop() {
         sims.close();
+        probe.close();
     }
 
     private int run(String... args) {
@@ -111,21 +120,23 @@ class BringUpCommandsTest {
     @Test
     void theServedFixtureLoadsAndTheDoctorFindsEverythingOk() throws Exception {
         Path fixture = dir.resolve("served.yaml");
-        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, "stlink-tcp://127.0.0.1:1"));
+        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, probe.address()));
         FixtureFile f = FixtureLoader.load(fixture.toString());
         assertEquals(sims.dmm().port(), f.dmm().port());
         assertEquals(2, f.dmm().stopBits());
         assertEquals("rigol-dp800", f.supply().dialect());
-        assertEquals("stlink-tcp://127.0.0.1:1", f.probe());
+        assertEquals(probe.address(), f.probe());
         assertTrue(f.sim().isEmpty(), "served instruments and probe: nothing simulated in the station");
         assertEquals(0, run("doctor", "--fixture", fixture.toString()), out.toString());
         assertEquals(3, out.toString().lines().filter(l -> l.contains(" OK ") && !l.startsWith("probe")).count(), out.toString());
+        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("probe") && l.contains(" OK ") && l.contains("ST-LINK/V2-1")),
+                out.toString());
     }
 
     @Test
     void theDoctorNamesTheWrongInstrumentAndTheMissingPort() throws Exception {
         Path fixture = dir.resolve("wrong.yaml");
-        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, "stlink-tcp://127.0.0.1:1")
+        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, probe.address())
                 .replace("dialect: hp34401a", "dialect: gw-gdm8341")
                 .replace(sims.supply().port(), dir.resolve("ttyUSB4").toString()));
         assertEquals(3, run("doctor", "--fixture", fixture.toString()));
