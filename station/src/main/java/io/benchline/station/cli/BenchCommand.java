@@ -28,8 +28,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchReportCommand.class, BenchTraceCommand.class},
-        description = {"Benchmarks. Without a subcommand:","Benchmark: boards per second of the demo on the simulated bench with zero simulated latency,",
-                "every run durably committed to a fresh H2 file, and the database time per board alone."})
+        description = {"Benchmarks (see docs/benchmarks.md).",
+                "Without a subcommand: boards per second of the demo on the simulated bench with zero simulated",
+                "latency, every run durably committed to a fresh H2 file, and the database time per board alone."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "2000", description = "Boards to time (default: ${DEFAULT-VALUE}).")
     int boards;

@@ -22,8 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Yield report of a batch: boards tested, first-pass and final yield, retests, station problems,",
-                "failures by step and measurement, measurement statistics (definitions in docs/yield.md).",
+        description = {"Yield report of a batch (definitions in docs/yield.md).",
+                "Boards tested, first-pass and final yield, retests, station problems, failures by step and",
+                "measurement, measurement statistics with Cpk and histograms, boards per hour.",
                 "Without --batch: the list of batches. Works while a station holds the database."})
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "The batch to report.")
