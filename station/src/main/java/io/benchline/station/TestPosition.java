@@ -2,17 +2,20 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.cli.InputError;
 import io.benchline.station.cli.Version;
 import io.benchline.station.fixture.Bench;
 import io.benchline.station.fixture.BenchOpener;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.Step;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * One test position: a plan, the fixture's opened bench and the results database. Opening it
@@ -35,11 +38,11 @@ public final class TestPosition implements AutoCloseable {
     }
 
     public static TestPosition open(Plan plan, FixtureFile fixture, Database db) {
-        for (var step : plan.steps()) {
-            if (step instanceof io.benchline.station.plan.Step.Measure m && !fixture.testPoints().containsKey(m.testPoint())) {
-                throw new io.benchline.station.cli.InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
+        for (Step step : plan.steps()) {
+            if (step instanceof Step.Measure m && !fixture.testPoints().containsKey(m.testPoint())) {
+                throw new InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
                         + m.testPoint() + "', which fixture " + fixture.name() + " does not wire (wired: "
-                        + String.join(", ", new java.util.TreeSet<>(fixture.testPoints().keySet())) + ")");
+                        + String.join(", ", new TreeSet<>(fixture.testPoints().keySet())) + ")");
             }
         }
         int recovered = db.recoverInterruptedRuns(fixture.station());

@@ -39,9 +39,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         var loadedPlan = PlanLoader.load(plan);
         var fixtureFile = FixtureLoader.load(fixture);
-        if (!loadedPlan.acceptsSerial(serial)) {
-            throw new InputError("serial '" + serial + "' does not match the plan's pattern " + loadedPlan.serialPattern().pattern());
-        }
+        loadedPlan.serialProblem(serial).ifPresent(problem -> {
+            throw new InputError(problem);
+        });
         try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
             if (position.recoveredRuns() > 0) {
                 System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");

@@ -28,4 +28,15 @@ public record Plan(
     public boolean acceptsSerial(String serial) {
         return serial != null && serialPattern.matcher(serial).matches();
     }
+
+    /** Why a serial is refused, in one line an operator reads; empty when the plan accepts it. */
+    public Optional<String> serialProblem(String serial) {
+        if (serial == null || serial.isBlank()) {
+            return Optional.of("serial is missing: scan the board's barcode");
+        }
+        if (!acceptsSerial(serial)) {
+            return Optional.of("serial '" + serial + "' does not match the plan's pattern " + serialPattern.pattern());
+        }
+        return Optional.empty();
+    }
 }

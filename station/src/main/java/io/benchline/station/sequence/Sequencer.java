@@ -46,10 +46,9 @@ public final class Sequencer {
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        if (!plan.acceptsSerial(request.serial())) {
-            throw new InputError("serial '" + request.serial() + "' does not match the plan's pattern "
-                    + plan.serialPattern().pattern());
-        }
+        plan.serialProblem(request.serial()).ifPresent(problem -> {
+            throw new InputError(problem);
+        });
         long runId = store.begin(new RunStart(request.serial(), request.batch(), plan.productLabel(),
                 bench.fixture().station(), request.operator(), bench.name(), plan.name(), plan.version(),
                 plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());

@@ -175,13 +175,7 @@ public final class RunDesk implements AutoCloseable {
 
     /** Null when the plan accepts the serial, else a one-line reason for the operator. */
     String serialProblem(String serial) {
-        if (serial == null || serial.isBlank()) {
-            return "serial is missing: scan the board's barcode";
-        }
-        if (!position.plan().acceptsSerial(serial.trim())) {
-            return "serial '" + serial.trim() + "' does not match the plan's pattern " + position.plan().serialPattern().pattern();
-        }
-        return null;
+        return position.plan().serialProblem(serial == null ? null : serial.trim()).orElse(null);
     }
 
     boolean hasPassed(String serial) {
