@@ -3,7 +3,6 @@ package io.benchline.station;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.FirmwareImages;
 import io.benchline.fixtures.image.ImageException;
-import io.benchline.station.cli.InputError;
 import io.benchline.station.plan.Plan;
 import java.util.Optional;
 

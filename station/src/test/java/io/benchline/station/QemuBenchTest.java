@@ -34,9 +34,9 @@ class QemuBenchTest {
 
     private RunOutcome run(Path plan, String serial) {
         try (Database db = Database.open(dir.resolve("results").toString());
-                TestPosition position = TestPosition.open(PlanLoader.load(plan),
+                Station station = Station.open(PlanLoader.load(plan),
                         FixtureLoader.load(root().resolve("fixtures/qemu.yaml").toString()), db)) {
-            return position.run(new RunRequest(serial, "QEMU-TEST", "test"), RunListener.NONE);
+            return station.run(new RunRequest(serial, "QEMU-TEST", "test"), RunListener.NONE);
         }
     }
 

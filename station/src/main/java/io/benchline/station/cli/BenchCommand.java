@@ -8,9 +8,9 @@ import io.benchline.db.RunStart;
 import io.benchline.db.StepRecord;
 import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
@@ -43,11 +43,11 @@ final class BenchCommand implements Callable<Integer> {
         Plan plan = PlanLoader.load(Path.of(Home.resolve("plans/stm32f411-board.yaml")));
         Path dir = Files.createTempDirectory("benchline-bench");
         try (Database db = Database.open(dir.resolve("bench").toString());
-             TestPosition position = TestPosition.open(plan, FixtureLoader.load(Home.resolve("fixtures/sim-f411.yaml")), db)) {
-            SimBench bench = position.bench().sim().orElseThrow();
-            runBoards(position, bench, "WARMUP", warmup);
+             Station station = Station.open(plan, FixtureLoader.load(Home.resolve("fixtures/sim-f411.yaml")), db)) {
+            SimFixture bench = station.fixture().sim().orElseThrow();
+            runBoards(station, bench, "WARMUP", warmup);
             long t0 = System.nanoTime();
-            runBoards(position, bench, "BENCH", boards);
+            runBoards(station, bench, "BENCH", boards);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "demo: %d boards in %.2f s = %.0f boards/s (simulated bench, zero latency, %s)%n",
                     boards, seconds, boards / seconds, db.url());
@@ -70,11 +70,11 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void runBoards(TestPosition position, SimBench bench, String batch, int n) {
+    private static void runBoards(Station station, SimFixture bench, String batch, int n) {
         List<BoardProfile> mix = DemoMix.profiles(n, 7);
         for (int i = 0; i < n; i++) {
             bench.insert(new SimBoard(mix.get(i), i));
-            position.run(new RunRequest(serial(batch, i), batch, "bench"), RunListener.NONE);
+            station.run(new RunRequest(serial(batch, i), batch, "bench"), RunListener.NONE);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import java.util.function.Supplier;
 
 /** Small helpers shared by the bring-up commands. */

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.DatabaseException;
 import io.benchline.db.DatabaseUrl;

@@ -1,13 +1,14 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.reports.BatchQueries;
 import io.benchline.reports.YieldText;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
@@ -110,13 +111,13 @@ final class DemoCommand implements Callable<Integer> {
         }
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated bench).
         List<BoardProfile> mix = qemu ? java.util.Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
-        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+        try (ServedFixture served = ServedFixture.start(transport, fixtureFile);
              Database database = db.open();
-             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
-            if (position.recoveredRuns() > 0) {
-                System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+             Station station = Station.open(loadedPlan, served.fixture(), database)) {
+            if (station.recoveredRuns() > 0) {
+                System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
-            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
+            SimFixture bench = served.simulated().or(() -> station.fixture().sim()).orElseThrow();
             System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
                     loadedPlan.name(), loadedPlan.version(), served.fixture().name());
             long t0 = System.nanoTime();
@@ -125,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
                 bench.insert(new SimBoard(profile, seed * 1_000_003L + i));
-                RunOutcome o = position.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
+                RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
                 report(i + 1, serial, profile, o, false);
                 if (o.verdict() != Verdict.PASS) {
                     retests.add(new Retest(i, serial, profile, o.verdict()));
@@ -135,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
                 bench.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L));
-                RunOutcome o = position.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
+                RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
                 report(r.index() + 1, r.serial(), again, o, true);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -151,10 +152,10 @@ final class DemoCommand implements Callable<Integer> {
     private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
-        try (ServedBench served = ServedBench.start(transport, fixtureFile);
+        try (ServedFixture served = ServedFixture.start(transport, fixtureFile);
              Database database = db.open();
-             TestPosition position = TestPosition.open(loadedPlan, served.fixture(), database)) {
-            SimBench bench = served.bench().or(() -> position.bench().sim()).orElseThrow();
+             Station station = Station.open(loadedPlan, served.fixture(), database)) {
+            SimFixture bench = served.simulated().or(() -> station.fixture().sim()).orElseThrow();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
                 int i = next.getAndIncrement();
@@ -163,7 +164,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("demo: the simulated bench; each START tests the next board of the demo mix "
                     + "(mostly good, every fault profile once in " + cycle + "); serials match " + loadedPlan.serialPattern().pattern()
                     + ", e.g. SN-DEMO-0001");
-            return StationLauncher.serve(database, position, batchName, bind, port, placeNextBoard, System.out);
+            return StationLauncher.serve(database, station, batchName, bind, port, placeNextBoard, System.out);
         }
     }
 

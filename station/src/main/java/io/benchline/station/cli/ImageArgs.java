@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.FirmwareImages;
 import io.benchline.fixtures.image.ImageException;

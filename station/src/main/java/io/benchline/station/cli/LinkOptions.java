@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.instrument.InstrumentSpec;
 import picocli.CommandLine.Option;
 

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.DatabaseException;
 import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "benchline",
         mixinStandardHelpOptions = true,
-        versionProvider = Version.class,
+        versionProvider = VersionProvider.class,
         description = "Production test station for microcontroller boards.",
         subcommands = {
                 DemoCommand.class,

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.image.FirmwareImage;
@@ -10,8 +11,8 @@ import io.benchline.fixtures.swd.FlashingProbe;
 import io.benchline.fixtures.swd.VerifyReport;
 import io.benchline.fixtures.swd.stlink.StlinkProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
-import io.benchline.fixtures.target.ChipIdentity;
-import io.benchline.fixtures.target.Stm32f4Target;
+import io.benchline.fixtures.chip.ChipIdentity;
+import io.benchline.fixtures.chip.Stm32f4Target;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.Probes;
 

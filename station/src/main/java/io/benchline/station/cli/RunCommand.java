@@ -1,8 +1,9 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunOutcome;
@@ -42,13 +43,13 @@ final class RunCommand implements Callable<Integer> {
         loadedPlan.serialProblem(serial).ifPresent(problem -> {
             throw new InputError(problem);
         });
-        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
-            if (position.recoveredRuns() > 0) {
-                System.out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+        try (Database database = db.open(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
+            if (station.recoveredRuns() > 0) {
+                System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
             System.out.printf("%s — plan %s v%s — fixture %s — board %s%n", loadedPlan.productLabel(), loadedPlan.name(),
                     loadedPlan.version(), fixtureFile.name(), serial);
-            RunOutcome o = position.run(new RunRequest(serial, batch, Operators.orLogin(operator)), new ConsolePrinter(System.out));
+            RunOutcome o = station.run(new RunRequest(serial, batch, Operators.orLogin(operator)), new ConsolePrinter(System.out));
             return exitCode(o.verdict());
         }
     }

@@ -1,7 +1,8 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
@@ -82,7 +83,7 @@ final class SimServeCommand implements Callable<Integer> {
         Files.createDirectories(linkDir);
         Map<String, String> channelToPoint = new HashMap<>();
         FixtureLoader.SIM_WIRING.forEach((point, channel) -> channelToPoint.put(channel, point));
-        SimBench bench = new SimBench(new SimBoard(profile, seed), channelToPoint, 0);
+        SimFixture bench = new SimFixture(new SimBoard(profile, seed), channelToPoint, 0);
         SimInstrumentServers sims = SimInstrumentServers.start(bench, t, meterModel, supplyModel, linkDir);
         StlinkTcpServer probe = StlinkTcpServer.start(new StlinkSimulator(bench::board, StlinkSimulator.Hardware.V2_1),
                 "127.0.0.1", 0);
@@ -119,7 +120,7 @@ final class SimServeCommand implements Callable<Integer> {
     }
 
     /** Operator actions typed on standard input; at its end the bench just keeps serving. */
-    private void console(SimInstrumentServers sims, SimBench bench) {
+    private void console(SimInstrumentServers sims, SimFixture bench) {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -138,7 +139,7 @@ final class SimServeCommand implements Callable<Integer> {
         }
     }
 
-    private String act(SimInstrumentServers sims, SimBench bench, String[] w) {
+    private String act(SimInstrumentServers sims, SimFixture bench, String[] w) {
         switch (w[0]) {
             case "start":
                 sims.jigDevice().pressStart();

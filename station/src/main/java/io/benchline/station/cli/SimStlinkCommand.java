@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;

@@ -1,7 +1,8 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.SimBoards;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "station", mixinStandardHelpOptions = true,
-        description = {"Run one test position with its operator screen in the browser.",
+        description = {"Run one station with its operator screen in the browser.",
                 "Prints 'Station ready at http://HOST:PORT/' when it listens; Ctrl-C stops it.",
                 "On an address other than loopback every request needs the access token it prints."})
 final class StationCommand implements Callable<Integer> {
@@ -45,8 +46,8 @@ final class StationCommand implements Callable<Integer> {
         }
         Plan loadedPlan = PlanLoader.load(plan);
         FixtureFile fixtureFile = FixtureLoader.load(fixture);
-        try (Database database = db.open(); TestPosition position = TestPosition.open(loadedPlan, fixtureFile, database)) {
-            return StationLauncher.serve(database, position, batch, bind, port, SimBoards.freshEachRun(position.bench()),
+        try (Database database = db.open(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
+            return StationLauncher.serve(database, station, batch, bind, port, SimBoards.freshEachRun(station.fixture()),
                     System.out);
         }
     }

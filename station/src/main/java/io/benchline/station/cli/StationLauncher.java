@@ -1,15 +1,16 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.fixtures.instrument.Jig;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.ui.StartButton;
 import io.benchline.station.ui.StationServer;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
-/** Serves a test position's web UI until the process is stopped (Ctrl-C). */
+/** Serves a station's web UI until the process is stopped (Ctrl-C). */
 final class StationLauncher {
     private StationLauncher() {
     }
@@ -18,19 +19,19 @@ final class StationLauncher {
      * A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
      * button on the same controller: a press starts the serial armed on the screen.
      */
-    static Optional<StartButton> startButton(TestPosition position) {
-        return position.bench().switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
+    static Optional<StartButton> startButton(Station station) {
+        return station.fixture().switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
     }
 
-    static int serve(Database db, TestPosition position, String batch, String bind, int port, Runnable beforeEachRun,
+    static int serve(Database db, Station station, String batch, String bind, int port, Runnable beforeEachRun,
             PrintStream out) {
-        if (position.recoveredRuns() > 0) {
-            out.println(position.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+        if (station.recoveredRuns() > 0) {
+            out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
         }
-        Optional<StartButton> startButton = startButton(position);
+        Optional<StartButton> startButton = startButton(station);
         StationServer server;
         try {
-            server = StationServer.start(position, db, batch, bind, port, beforeEachRun, startButton);
+            server = StationServer.start(station, db, batch, bind, port, beforeEachRun, startButton);
         } catch (RuntimeException e) {
             throw new InputError("cannot listen on " + bind + ":" + port + ": " + Database.rootMessageOf(e));
         }
@@ -39,8 +40,8 @@ final class StationLauncher {
             server.close();
             stopped.countDown();
         }, "benchline-stop"));
-        out.printf("%s — plan %s v%s — batch %s — results in %s%n", position.plan().productLabel(), position.plan().name(),
-                position.plan().version(), batch, db.url());
+        out.printf("%s — plan %s v%s — batch %s — results in %s%n", station.plan().productLabel(), station.plan().name(),
+                station.plan().version(), batch, db.url());
         server.token().ifPresent(t -> out.println("Access token: " + t + "  (open " + server.address() + "?token=" + t
                 + " once in each browser, or send the X-Benchline-Token header)"));
         out.println("Station ready at " + server.address());

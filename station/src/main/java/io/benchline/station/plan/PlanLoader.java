@@ -1,6 +1,6 @@
 package io.benchline.station.plan;
 
-import io.benchline.station.cli.InputError;
+import io.benchline.station.InputError;
 import io.benchline.station.yaml.Fields;
 import io.benchline.station.yaml.Node;
 import io.benchline.station.yaml.Where;

@@ -22,7 +22,7 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
         DebugProbe probe = ctx.attachedProbe();
         if (!(probe instanceof BoardUart board)) {
-            return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.bench().name() + " has no UART to read the banner from",
+            return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.fixture().name() + " has no UART to read the banner from",
                     List.of());
         }
         SerialPort uart = board.openUart();

@@ -2,7 +2,7 @@ package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.instrument.DmmFunction;
-import io.benchline.station.fixture.Bench;
+import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Limits;
 import io.benchline.station.plan.Step;
 import java.util.ArrayList;
@@ -15,22 +15,22 @@ import java.util.List;
 final class MeasureRunner implements StepRunner<Step.Measure> {
     @Override
     public StepOutcome run(Step.Measure step, RunContext ctx) {
-        Bench bench = ctx.bench();
+        Fixture fixture = ctx.fixture();
         DmmFunction function = step.unit().equals("A") ? DmmFunction.DC_CURRENT : DmmFunction.DC_VOLTS;
-        bench.switchMatrix().select(bench.channelOf(step.testPoint()));
+        fixture.switchMatrix().select(fixture.channelOf(step.testPoint()));
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         try {
-            bench.pacer().settle(step.settleMs());
+            fixture.pacer().settle(step.settleMs());
             for (int i = 0; i < step.samples(); i++) {
-                double v = bench.dmm().read(function);
+                double v = fixture.dmm().read(function);
                 sum += v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
         } finally {
-            bench.switchMatrix().release();
+            fixture.switchMatrix().release();
         }
         List<MeasurementRecord> ms = new ArrayList<>();
         double mean = sum / step.samples();

@@ -10,14 +10,14 @@ import java.util.Locale;
 final class PowerRunner implements StepRunner<Step.Power> {
     @Override
     public StepOutcome run(Step.Power step, RunContext ctx) {
-        Supply supply = ctx.bench().supply();
+        Supply supply = ctx.fixture().supply();
         if (!step.on()) {
             supply.output(false);
             return StepOutcome.pass("DUT power off");
         }
         supply.configure(step.volts(), step.currentLimit());
         supply.output(true);
-        ctx.bench().pacer().settle(step.settleMs());
+        ctx.fixture().pacer().settle(step.settleMs());
         double amps = supply.current();
         MeasurementRecord current = Measurements.of(step.name() + " current", amps, "A", step.current());
         if (supply.currentLimited()) {

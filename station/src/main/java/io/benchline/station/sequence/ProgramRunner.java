@@ -7,7 +7,7 @@ import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.FlashProgress;
 import io.benchline.fixtures.swd.FlashingProbe;
 import io.benchline.fixtures.swd.VerifyReport;
-import io.benchline.fixtures.target.Stm32f4Target;
+import io.benchline.fixtures.chip.Stm32f4Target;
 import io.benchline.station.plan.Limits;
 import io.benchline.station.plan.Step;
 import java.util.ArrayList;

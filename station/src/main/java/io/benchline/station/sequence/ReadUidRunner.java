@@ -1,6 +1,6 @@
 package io.benchline.station.sequence;
 
-import io.benchline.fixtures.target.Stm32f4Target;
+import io.benchline.fixtures.chip.Stm32f4Target;
 import io.benchline.station.plan.Step;
 import java.util.List;
 

@@ -4,23 +4,23 @@ import io.benchline.db.ResultStore;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.swd.DebugProbe;
-import io.benchline.station.fixture.Bench;
+import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
 import java.util.Optional;
 
-/** What the steps of one run share: the plan, the bench, the run's id, and the probe once attached. */
+/** What the steps of one run share: the plan, the fixture, the run's id, and the probe once attached. */
 final class RunContext {
     private final Plan plan;
-    private final Bench bench;
+    private final Fixture fixture;
     private final ResultStore store;
     private final long runId;
     private final Optional<FirmwareImage> image;
     private DebugProbe probe;
     private double targetVolts;
 
-    RunContext(Plan plan, Bench bench, ResultStore store, long runId, Optional<FirmwareImage> image) {
+    RunContext(Plan plan, Fixture fixture, ResultStore store, long runId, Optional<FirmwareImage> image) {
         this.plan = plan;
-        this.bench = bench;
+        this.fixture = fixture;
         this.store = store;
         this.runId = runId;
         this.image = image;
@@ -30,8 +30,8 @@ final class RunContext {
         return plan;
     }
 
-    Bench bench() {
-        return bench;
+    Fixture fixture() {
+        return fixture;
     }
 
     ResultStore store() {
@@ -62,7 +62,7 @@ final class RunContext {
     /** Opens the fixture's probe for this run (once). */
     DebugProbe openProbe() {
         if (probe == null) {
-            probe = bench.probes().open();
+            probe = fixture.probes().open();
         }
         return probe;
     }

@@ -8,8 +8,8 @@ import io.benchline.db.Verdict;
 import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
-import io.benchline.station.cli.InputError;
-import io.benchline.station.fixture.Bench;
+import io.benchline.station.InputError;
+import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a plan on a bench for one board. The run is stored as it starts, each step as it ends
+ * Runs a plan on a fixture for one board. The run is stored as it starts, each step as it ends
  * (committed before the next starts), and the verdict before anyone is told. The first step that
  * does not pass stops the run: an under-powered board never reaches an SWD step. Teardown (power
  * off) runs whatever happened.
@@ -28,17 +28,17 @@ public final class Sequencer {
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
 
     private final Plan plan;
-    private final Bench bench;
+    private final Fixture fixture;
     private final ResultStore store;
     private final Optional<FirmwareImage> image;
     private final String softwareVersion;
     private final Clock clock;
     private volatile long runGoing = -1;
 
-    public Sequencer(Plan plan, Bench bench, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
+    public Sequencer(Plan plan, Fixture fixture, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
             Clock clock) {
         this.plan = plan;
-        this.bench = bench;
+        this.fixture = fixture;
         this.store = store;
         this.image = image;
         this.softwareVersion = softwareVersion;
@@ -50,11 +50,11 @@ public final class Sequencer {
             throw new InputError(problem);
         });
         long runId = store.begin(new RunStart(request.serial(), request.batch(), plan.productLabel(),
-                bench.fixture().station(), request.operator(), bench.name(), plan.name(), plan.version(),
+                fixture.file().station(), request.operator(), fixture.name(), plan.name(), plan.version(),
                 plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());
         runGoing = runId;
         listener.runStarted(runId, request);
-        RunContext ctx = new RunContext(plan, bench, store, runId, image);
+        RunContext ctx = new RunContext(plan, fixture, store, runId, image);
         List<StepRecord> done = new ArrayList<>();
         StepRecord firstBad = null;
         int seq = 0;
@@ -107,7 +107,7 @@ public final class Sequencer {
         }
         store.end(runId, new RunEnd(Verdict.ABORTED, null, null, why), clock.instant());
         try {
-            bench.supply().output(false);
+            fixture.supply().output(false);
         } catch (RuntimeException ignored) {
             // the process is ending; a supply that does not answer cannot be helped here
         }
@@ -142,12 +142,12 @@ public final class Sequencer {
         List<String> problems = new ArrayList<>();
         ctx.releaseProbe();
         try {
-            bench.switchMatrix().release();
+            fixture.switchMatrix().release();
         } catch (RuntimeException e) {
             problems.add("switch release: " + e.getMessage());
         }
         try {
-            bench.supply().output(false);
+            fixture.supply().output(false);
         } catch (RuntimeException e) {
             problems.add("DUT power could not be switched off: " + e.getMessage());
         }

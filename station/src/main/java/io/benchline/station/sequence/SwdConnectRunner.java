@@ -2,8 +2,8 @@ package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.swd.DebugProbe;
-import io.benchline.fixtures.target.ChipIdentity;
-import io.benchline.fixtures.target.Stm32f4Target;
+import io.benchline.fixtures.chip.ChipIdentity;
+import io.benchline.fixtures.chip.Stm32f4Target;
 import io.benchline.station.plan.Limits;
 import io.benchline.station.plan.Step;
 import java.util.ArrayList;

@@ -4,8 +4,8 @@ import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.StepRecord;
 import io.benchline.db.Verdict;
-import io.benchline.station.TestPosition;
-import io.benchline.station.cli.InputError;
+import io.benchline.station.Station;
+import io.benchline.station.InputError;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
@@ -23,11 +23,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The station's desk: one test position, one run at a time, started from the screen, the API or
+ * The station's desk: one test station, one run at a time, started from the screen, the API or
  * the jig's START button. Each stored event of a run is told to the watching browsers.
  */
 public final class RunDesk implements AutoCloseable {
-    private final TestPosition position;
+    private final Station station;
     private final Database db;
     private final String batch;
     private final Runnable beforeEachRun;
@@ -57,8 +57,8 @@ public final class RunDesk implements AutoCloseable {
      * @param beforeEachRun puts the next board in the jig; the simulated bench swaps its board model
      *                      here (a real jig has the operator do it)
      */
-    RunDesk(TestPosition position, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
-        this.position = position;
+    RunDesk(Station station, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
+        this.station = station;
         this.db = db;
         this.batch = batch;
         this.beforeEachRun = beforeEachRun;
@@ -66,7 +66,7 @@ public final class RunDesk implements AutoCloseable {
     }
 
     Plan plan() {
-        return position.plan();
+        return station.plan();
     }
 
     String batch() {
@@ -112,7 +112,7 @@ public final class RunDesk implements AutoCloseable {
         Relay relay = new Relay(request, started);
         try {
             beforeEachRun.run();
-            position.run(request, relay);
+            station.run(request, relay);
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
@@ -175,7 +175,7 @@ public final class RunDesk implements AutoCloseable {
 
     /** Null when the plan accepts the serial, else a one-line reason for the operator. */
     String serialProblem(String serial) {
-        return position.plan().serialProblem(serial == null ? null : serial.trim()).orElse(null);
+        return station.plan().serialProblem(serial == null ? null : serial.trim()).orElse(null);
     }
 
     boolean hasPassed(String serial) {

@@ -13,8 +13,8 @@ import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import io.benchline.reports.TraceHtml;
-import io.benchline.station.TestPosition;
-import io.benchline.station.cli.InputError;
+import io.benchline.station.Station;
+import io.benchline.station.InputError;
 import io.benchline.station.plan.Plan;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One test position served to a browser: the operator screen at {@code /}, the run API under
+ * One station served to a browser: the operator screen at {@code /}, the run API under
  * {@code /api} (docs/api.md), the batch report at {@code /batches/B} and the board trace at
  * {@code /boards/SERIAL}. Everything it serves comes from the jar.
  */
@@ -57,12 +57,12 @@ public final class StationServer implements AutoCloseable {
      * @param beforeEachRun puts the next board in the jig (the simulated bench swaps its board model)
      * @param startButton   the jig's START button, when the fixture has one
      */
-    public static StationServer start(TestPosition position, Database db, String batch, String bind, int port,
+    public static StationServer start(Station station, Database db, String batch, String bind, int port,
             Runnable beforeEachRun, Optional<StartButton> startButton) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         LiveEvents events = new LiveEvents(json);
-        RunDesk desk = new RunDesk(position, db, batch, beforeEachRun, events);
+        RunDesk desk = new RunDesk(station, db, batch, beforeEachRun, events);
         AccessGuard guard = AccessGuard.forAddress(bind);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;

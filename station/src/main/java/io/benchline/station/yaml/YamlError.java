@@ -1,6 +1,6 @@
 package io.benchline.station.yaml;
 
-import io.benchline.station.cli.InputError;
+import io.benchline.station.InputError;
 
 /** A bad plan or fixture file: FILE:LINE:COLUMN: what is wrong. */
 public final class YamlError extends InputError {

@@ -10,7 +10,7 @@ import io.benchline.fixtures.instrument.Jig;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.Switch;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
@@ -35,7 +35,7 @@ import picocli.CommandLine;
 class BringUpCommandsTest {
     @TempDir
     Path dir;
-    private SimBench bench;
+    private SimFixture bench;
     private SimInstrumentServers sims;
     private StlinkTcpServer probe;
     private final StringWriter out = new StringWriter();
@@ -43,7 +43,7 @@ class BringUpCommandsTest {
 
     @BeforeEach
     void serve() {
-        bench = new SimBench(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
+        bench = new SimFixture(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
         sims = SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
         try {
             probe = StlinkTcpServer.start(new StlinkSimulator(bench::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);

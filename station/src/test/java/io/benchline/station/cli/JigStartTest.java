@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.ui.StationServer;
@@ -30,13 +30,13 @@ class JigStartTest {
 
     @Test
     void pressingTheJigsStartTestsTheArmedSerial() throws Exception {
-        try (ServedBench served = ServedBench.start("tcp", FixtureLoader.load("sim:good"));
+        try (ServedFixture served = ServedFixture.start("tcp", FixtureLoader.load("sim:good"));
              Database db = Database.open(dir.resolve("r").toString());
-             TestPosition position = TestPosition.open(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")),
+             Station station = Station.open(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")),
                      served.fixture(), db)) {
-            assertTrue(StationLauncher.startButton(position).isPresent(), "the served fixture's switch is the jig");
-            try (StationServer server = StationServer.start(position, db, "JIG-LOT", "127.0.0.1", 0, () -> { },
-                    StationLauncher.startButton(position))) {
+            assertTrue(StationLauncher.startButton(station).isPresent(), "the served fixture's switch is the jig");
+            try (StationServer server = StationServer.start(station, db, "JIG-LOT", "127.0.0.1", 0, () -> { },
+                    StationLauncher.startButton(station))) {
                 HttpResponse<String> armed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(server.address() + "api/arm")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"SN-JIG-7\",\"operator\":\"fay\"}")).build(),

@@ -10,7 +10,7 @@ import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.StepRow;
 import io.benchline.db.Verdict;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
@@ -42,8 +42,8 @@ class SequencerTest {
     }
 
     RunDetail run(String profile) {
-        try (TestPosition position = TestPosition.open(PLAN, FixtureLoader.load("sim:" + profile), db)) {
-            RunOutcome o = position.run(new RunRequest("SN-T-" + profile.toUpperCase(), "T", "tester"), RunListener.NONE);
+        try (Station station = Station.open(PLAN, FixtureLoader.load("sim:" + profile), db)) {
+            RunOutcome o = station.run(new RunRequest("SN-T-" + profile.toUpperCase(), "T", "tester"), RunListener.NONE);
             RunDetail stored = db.trace().run(o.runId()).orElseThrow();
             assertEquals(o.verdict(), stored.run().verdict(), "the verdict told is the verdict stored");
             return stored;

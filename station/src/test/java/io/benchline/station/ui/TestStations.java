@@ -1,7 +1,7 @@
 package io.benchline.station.ui;
 
 import io.benchline.db.Database;
-import io.benchline.station.TestPosition;
+import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
@@ -26,10 +26,10 @@ final class TestStations implements AutoCloseable {
     StationServer start(String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
         Plan plan = PlanLoader.load(PLAN);
         FixtureFile fixture = FixtureLoader.load("sim:" + profile);
-        TestPosition position = TestPosition.open(plan, fixture, db);
-        open.add(position);
-        Runnable fresh = io.benchline.station.fixture.SimBoards.freshEachRun(position.bench());
-        StationServer server = StationServer.start(position, db, batch, bind, 0, () -> {
+        Station station = Station.open(plan, fixture, db);
+        open.add(station);
+        Runnable fresh = io.benchline.station.fixture.SimBoards.freshEachRun(station.fixture());
+        StationServer server = StationServer.start(station, db, batch, bind, 0, () -> {
             beforeEachRun.run();
             fresh.run();
         }, button);

@@ -2,10 +2,8 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
-import io.benchline.station.cli.InputError;
-import io.benchline.station.cli.Version;
-import io.benchline.station.fixture.Bench;
-import io.benchline.station.fixture.BenchOpener;
+import io.benchline.station.fixture.Fixture;
+import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
@@ -18,37 +16,37 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * One test position: a plan, the fixture's opened bench and the results database. Opening it
+ * One station: a plan, its fixture opened, and the results database. Opening it
  * closes runs a crash left open, loads the released firmware once, and then runs boards one
  * after another.
  */
-public final class TestPosition implements AutoCloseable {
+public final class Station implements AutoCloseable {
     private final Plan plan;
-    private final Bench bench;
+    private final Fixture fixture;
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
 
-    private TestPosition(Plan plan, Bench bench, Sequencer sequencer, int recovered) {
+    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered) {
         this.plan = plan;
-        this.bench = bench;
+        this.fixture = fixture;
         this.sequencer = sequencer;
         this.recovered = recovered;
         this.stopSignals = StopSignals.install(() -> sequencer.abortRunGoing("operator stopped the station during the run"));
     }
 
-    public static TestPosition open(Plan plan, FixtureFile fixture, Database db) {
+    public static Station open(Plan plan, FixtureFile file, Database db) {
         for (Step step : plan.steps()) {
-            if (step instanceof Step.Measure m && !fixture.testPoints().containsKey(m.testPoint())) {
+            if (step instanceof Step.Measure m && !file.testPoints().containsKey(m.testPoint())) {
                 throw new InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
-                        + m.testPoint() + "', which fixture " + fixture.name() + " does not wire (wired: "
-                        + String.join(", ", new TreeSet<>(fixture.testPoints().keySet())) + ")");
+                        + m.testPoint() + "', which fixture " + file.name() + " does not wire (wired: "
+                        + String.join(", ", new TreeSet<>(file.testPoints().keySet())) + ")");
             }
         }
-        int recovered = db.recoverInterruptedRuns(fixture.station());
+        int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
-        Bench bench = BenchOpener.open(fixture);
-        return new TestPosition(plan, bench, new Sequencer(plan, bench, db.store(), image, Version.current(),
+        Fixture fixture = FixtureOpener.open(file);
+        return new Station(plan, fixture, new Sequencer(plan, fixture, db.store(), image, Version.current(),
                 Clock.systemUTC()), recovered);
     }
 
@@ -60,11 +58,11 @@ public final class TestPosition implements AutoCloseable {
         return plan;
     }
 
-    public Bench bench() {
-        return bench;
+    public Fixture fixture() {
+        return fixture;
     }
 
-    /** How many runs cut off by an earlier crash were closed as ABORTED when this position opened. */
+    /** How many runs cut off by an earlier crash were closed as ABORTED when this station opened. */
     public int recoveredRuns() {
         return recovered;
     }
@@ -72,6 +70,6 @@ public final class TestPosition implements AutoCloseable {
     @Override
     public void close() {
         stopSignals.restore();
-        bench.close();
+        fixture.close();
     }
 }

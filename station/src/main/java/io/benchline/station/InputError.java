@@ -1,4 +1,4 @@
-package io.benchline.station.cli;
+package io.benchline.station;
 
 /** A bad input from the user (plan, fixture file, image, serial, option): one line, exit 2. */
 public class InputError extends RuntimeException {

@@ -1,7 +1,8 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBench;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
@@ -22,20 +23,20 @@ import java.util.Optional;
  * all in front of one board model that the demo swaps between runs. The station then reaches it
  * through exactly the drivers a real fixture uses.
  */
-final class ServedBench implements AutoCloseable {
+final class ServedFixture implements AutoCloseable {
     private final FixtureFile fixture;
-    private final SimBench bench;
+    private final SimFixture simulated;
     private final SimInstrumentServers instruments;
     private final StlinkTcpServer probe;
 
-    private ServedBench(FixtureFile fixture, SimBench bench, SimInstrumentServers instruments, StlinkTcpServer probe) {
+    private ServedFixture(FixtureFile fixture, SimFixture simulated, SimInstrumentServers instruments, StlinkTcpServer probe) {
         this.fixture = fixture;
-        this.bench = bench;
+        this.simulated = simulated;
         this.instruments = instruments;
         this.probe = probe;
     }
 
-    static ServedBench start(String transport, FixtureFile simulated) {
+    static ServedFixture start(String transport, FixtureFile simulated) {
         Transport t = switch (transport.toLowerCase(Locale.ROOT)) {
             case "in-process" -> null;
             case "pty" -> Transport.PTY;
@@ -43,11 +44,11 @@ final class ServedBench implements AutoCloseable {
             default -> throw new InputError("--transport '" + transport + "': use in-process, pty or tcp");
         };
         if (t == null) {
-            return new ServedBench(simulated, null, null, null);
+            return new ServedFixture(simulated, null, null, null);
         }
         Map<String, String> pointByChannel = new HashMap<>();
         FixtureLoader.SIM_WIRING.forEach((point, channel) -> pointByChannel.put(channel, point));
-        SimBench bench = new SimBench(new SimBoard(BoardProfile.GOOD, 1), pointByChannel, 0);
+        SimFixture bench = new SimFixture(new SimBoard(BoardProfile.GOOD, 1), pointByChannel, 0);
         SimInstrumentServers instruments = SimInstrumentServers.start(bench, t);
         StlinkTcpServer probe;
         try {
@@ -57,7 +58,7 @@ final class ServedBench implements AutoCloseable {
             throw new io.benchline.fixtures.FixtureFault("cannot serve the simulated ST-LINK on loopback: " + e.getMessage());
         }
         String text = SimServeCommand.fixtureFile(instruments, t, probe.address());
-        return new ServedBench(FixtureLoader.parse("(served " + transport + " bench)", text), bench, instruments, probe);
+        return new ServedFixture(FixtureLoader.parse("(served " + transport + " bench)", text), bench, instruments, probe);
     }
 
     FixtureFile fixture() {
@@ -65,8 +66,8 @@ final class ServedBench implements AutoCloseable {
     }
 
     /** The served bench's board holder, empty when the bench is in-process (the station's own). */
-    Optional<SimBench> bench() {
-        return Optional.ofNullable(bench);
+    Optional<SimFixture> simulated() {
+        return Optional.ofNullable(simulated);
     }
 
     /** The served jig, to press its START button as an operator would. */
