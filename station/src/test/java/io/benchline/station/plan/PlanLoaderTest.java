@@ -8,6 +8,7 @@ import io.benchline.station.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,7 +136,7 @@ class PlanLoaderTest {
         Path fw = dir.resolve("firmware/banner/build/f411");
         Files.createDirectories(fw);
         Files.copy(Path.of("../firmware/banner/build/f411/banner.hex"), fw.resolve("banner.hex"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         Path file = dir.resolve("plan.yaml");
         Files.writeString(file, text.replace("path: ../firmware/", "path: firmware/"));
         return file;
