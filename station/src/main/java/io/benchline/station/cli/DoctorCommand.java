@@ -13,7 +13,7 @@ import io.benchline.station.fixture.FixtureLoader;
 import java.util.ArrayList;
 import java.util.List;
 import io.benchline.fixtures.swd.DebugProbe;
-import io.benchline.fixtures.swd.Probes;
+import io.benchline.fixtures.registry.Probes;
 import java.util.Locale;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

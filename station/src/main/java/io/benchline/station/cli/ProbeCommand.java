@@ -1,19 +1,18 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.fixtures.BoardFault;
+import io.benchline.fixtures.chip.ChipIdentity;
+import io.benchline.fixtures.chip.Stm32f4Target;
+import io.benchline.fixtures.flashing.Flasher;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.ImageException;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.FlashProgress;
-import io.benchline.fixtures.swd.FlashingProbe;
 import io.benchline.fixtures.swd.VerifyReport;
 import io.benchline.fixtures.swd.stlink.StlinkProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
-import io.benchline.fixtures.chip.ChipIdentity;
-import io.benchline.fixtures.chip.Stm32f4Target;
-
+import io.benchline.station.InputError;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,32 +167,22 @@ final class ProbeCommand implements Runnable {
             try (DebugProbe probe = probeOption.connect()) {
                 double volts = probe.targetVoltage();
                 String at = Double.isNaN(volts) ? "unknown voltage" : String.format("%.2f V", volts);
-                // A GDB server (or QEMU) owns the flash algorithm: no register-level identity or flash sequence.
-                FlashingProbe server = probe instanceof FlashingProbe f ? f : null;
-                Stm32f4Target target = server == null ? new Stm32f4Target(probe) : null;
-                out.printf("target: %s at %s%n", server != null ? "behind " + probe.name() : target.identify().summary(), at);
+                Flasher flasher = Flasher.forProbe(probe, volts);
+                out.printf("target: %s at %s%n", flasher.target(), at);
                 out.flush();
                 try {
-                    if (server != null) {
-                        server.programImage(image, progress);
-                    } else {
-                        target.program(image, volts, progress);
-                    }
+                    flasher.program(image, progress);
                 } catch (ImageException e) {
                     throw new InputError(e.getMessage());
                 }
-                VerifyReport report = !verify ? null : server != null ? server.verifyImage(image, progress) : target.verify(image, progress);
+                VerifyReport report = verify ? flasher.verify(image, progress) : null;
                 bar.finish();
                 if (report != null && !report.ok()) {
                     spec.commandLine().getErr().printf("board fail: verify failed: %d of %d bytes differ, the first at 0x%08X%n",
                             report.mismatches(), report.bytesCompared(), report.firstMismatchAddress());
                     return ExitCodes.FAIL;
                 }
-                if (server != null) {
-                    probe.reset(false);
-                } else {
-                    target.resetAndRun();
-                }
+                flasher.resetAndRun();
                 out.printf("%s %d bytes of %s (sha256 %s) in %.2f s%n", report != null ? "wrote and verified" : "wrote",
                         image.size(), image.name(), image.sha256(), (System.nanoTime() - start) / 1e9);
                 out.flush();

@@ -2,7 +2,7 @@ package io.benchline.station.cli;
 
 import io.benchline.station.InputError;
 import io.benchline.fixtures.swd.DebugProbe;
-import io.benchline.fixtures.swd.Probes;
+import io.benchline.fixtures.registry.Probes;
 
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,6 @@ import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
-import io.benchline.fixtures.swd.Probes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -54,7 +53,7 @@ final class SimStlinkCommand implements Callable<Integer> {
         if (!(timeScale >= 0)) {
             throw new InputError("--time-scale must be 0 or more, got " + timeScale);
         }
-        SimBoard simBoard = Probes.poweredBoard(profile);
+        SimBoard simBoard = SimBoard.powered(profile);
         simBoard.mcu().setTimeScale(timeScale);
         StlinkTcpServer server;
         try {

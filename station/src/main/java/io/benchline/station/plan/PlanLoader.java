@@ -121,7 +121,7 @@ public final class PlanLoader {
                 if (!hasFirmware) {
                     throw new YamlError(f.where(), what + ": a program step needs the plan's 'firmware'");
                 }
-                yield new Step.Program(name, f.bool("verify", true), f.bool("unprotect", false), hint);
+                yield program(f, name, hint, what);
             }
             case "read-uid" -> new Step.ReadUid(name, hint);
             case "boot-check" -> bootCheck(f, name, hint, what);
@@ -194,13 +194,41 @@ public final class PlanLoader {
 
     private static Step swdConnect(Fields f, String name, String hint, String what) {
         Limits tv = f.optNode("target-voltage").map(n -> limits(Fields.of(n, what + " target-voltage"))).orElse(Limits.NONE);
+        double minPowered = f.optNumber("min-powered-volts").orElse(Step.SwdConnect.MIN_POWERED_VOLTS);
+        if (minPowered <= 0 || minPowered > 5) {
+            throw new YamlError(f.where("min-powered-volts"), what + ": min-powered-volts must be above 0 and at most 5");
+        }
+        if (tv.high() != null && tv.high() < minPowered) {
+            throw new YamlError(f.where("target-voltage"), what + ": the target-voltage high limit is below min-powered-volts "
+                    + minPowered + ": no board could pass");
+        }
         List<Integer> devIds = new ArrayList<>();
         for (Node n : f.list("dev-ids")) {
             devIds.add((int) Fields.wholeNumber(n, what + ": dev-ids"));
         }
         Integer minFlash = f.optLong("min-flash-kib").map(Long::intValue).orElse(null);
-        return new Step.SwdConnect(name, f.bool("under-reset", false), tv, devIds, minFlash,
-                f.bool("require-unprotected", true), hint);
+        boolean requireUnprotected = f.bool("require-unprotected", true);
+        int maxRdp = f.integer("max-rdp-level", 0);
+        if (maxRdp < 0 || maxRdp > 1) {
+            throw new YamlError(f.where("max-rdp-level"), what + ": max-rdp-level must be 0 or 1 (level 2 can never be programmed)");
+        }
+        if (f.has("max-rdp-level") && !requireUnprotected) {
+            throw new YamlError(f.where("max-rdp-level"), what + ": max-rdp-level needs require-unprotected: true (else RDP is not read)");
+        }
+        return new Step.SwdConnect(name, f.bool("under-reset", false), tv, minPowered, devIds, minFlash,
+                requireUnprotected, maxRdp, hint);
+    }
+
+    private static Step program(Fields f, String name, String hint, String what) {
+        boolean verify = f.bool("verify", true);
+        Optional<Long> maxMismatches = f.optLong("max-verify-mismatches");
+        if (maxMismatches.isPresent() && maxMismatches.get() < 0) {
+            throw new YamlError(f.where("max-verify-mismatches"), what + ": max-verify-mismatches must be 0 or more");
+        }
+        if (maxMismatches.isPresent() && !verify) {
+            throw new YamlError(f.where("max-verify-mismatches"), what + ": max-verify-mismatches needs verify: true");
+        }
+        return new Step.Program(name, verify, f.bool("unprotect", false), maxMismatches.orElse(0L), hint);
     }
 
     private static Step bootCheck(Fields f, String name, String hint, String what) {

@@ -1,5 +1,7 @@
 package io.benchline.station.plan;
 
+import java.util.List;
+
 /** One entry of a plan. Each kind has its own record; the sequencer has one runner per kind. */
 public sealed interface Step permits Step.Power, Step.Measure, Step.SwdConnect, Step.Program, Step.ReadUid,
         Step.BootCheck {
@@ -38,13 +40,19 @@ public sealed interface Step permits Step.Power, Step.Measure, Step.SwdConnect, 
             int settleMs, String hint) implements Step {
     }
 
-    /** Attaches the debug probe and checks the target voltage, identity, flash size and read protection. */
-    record SwdConnect(String name, boolean underReset, Limits targetVoltage, java.util.List<Integer> devIds,
-            Integer minFlashKib, boolean requireUnprotected, String hint) implements Step {
+    /**
+     * Attaches the debug probe and checks the target voltage, identity, flash size and read protection.
+     * Below minPoweredVolts the board is not powered, whatever targetVoltage allows; with
+     * requireUnprotected an RDP level above maxRdpLevel fails.
+     */
+    record SwdConnect(String name, boolean underReset, Limits targetVoltage, double minPoweredVolts, List<Integer> devIds,
+            Integer minFlashKib, boolean requireUnprotected, int maxRdpLevel, String hint) implements Step {
+        /** Default min-powered-volts: the lowest VDD of any STM32F4 (DS10314 Table 14). */
+        public static final double MIN_POWERED_VOLTS = 1.7;
     }
 
-    /** Erases, programs and (when verify) reads back the plan's firmware. */
-    record Program(String name, boolean verify, boolean unprotect, String hint) implements Step {
+    /** Erases, programs and (when verify) reads back the plan's firmware; more than maxVerifyMismatches differing bytes fail. */
+    record Program(String name, boolean verify, boolean unprotect, long maxVerifyMismatches, String hint) implements Step {
     }
 
     /** Reads the MCU's 96-bit unique ID and binds it to the board serial. */

@@ -1,45 +1,29 @@
 package io.benchline.station.sequence;
 
-import io.benchline.db.ResultStore;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.plan.Step;
 import java.util.Optional;
 
-/** What the steps of one run share: the plan, the fixture, the run's id, and the probe once attached. */
+/** What the steps of one run share: the plan, the fixture, the firmware, and the probe once attached. */
 final class RunContext {
     private final Plan plan;
     private final Fixture fixture;
-    private final ResultStore store;
-    private final long runId;
     private final Optional<FirmwareImage> image;
     private DebugProbe probe;
     private double targetVolts;
 
-    RunContext(Plan plan, Fixture fixture, ResultStore store, long runId, Optional<FirmwareImage> image) {
+    RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image) {
         this.plan = plan;
         this.fixture = fixture;
-        this.store = store;
-        this.runId = runId;
         this.image = image;
-    }
-
-    Plan plan() {
-        return plan;
     }
 
     Fixture fixture() {
         return fixture;
-    }
-
-    ResultStore store() {
-        return store;
-    }
-
-    long runId() {
-        return runId;
     }
 
     Optional<FirmwareImage> image() {
@@ -51,8 +35,8 @@ final class RunContext {
         if (targetVolts > 0) {
             return targetVolts;
         }
-        return plan.steps().stream().filter(s -> s instanceof io.benchline.station.plan.Step.Power p && p.on())
-                .mapToDouble(s -> ((io.benchline.station.plan.Step.Power) s).volts()).findFirst().orElse(3.3);
+        return plan.steps().stream().filter(s -> s instanceof Step.Power p && p.on())
+                .mapToDouble(s -> ((Step.Power) s).volts()).findFirst().orElse(3.3);
     }
 
     void targetVolts(double volts) {

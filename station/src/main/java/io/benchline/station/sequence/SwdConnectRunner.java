@@ -1,9 +1,9 @@
 package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
-import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.chip.ChipIdentity;
 import io.benchline.fixtures.chip.Stm32f4Target;
+import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.station.plan.Limits;
 import io.benchline.station.plan.Step;
 import java.util.ArrayList;
@@ -13,14 +13,11 @@ import java.util.stream.Collectors;
 
 /**
  * Attaches the probe, stores the target voltage it sees, and checks the chip's identity, flash
- * size and read protection. A target below the chip's minimum supply is "board not powered".
+ * size and read protection. A target below the plan's min-powered-volts is "board not powered".
  * A plan that names neither dev-ids nor min-flash-kib asks for no identity, and none is read
  * (an emulated board answers no identity registers).
  */
 final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
-    /** Lowest VDD of any STM32F4 (DS10314 Table 14): below it the chip is not powered. */
-    static final double CHIP_MIN_VOLTS = 1.7;
-
     @Override
     public StepOutcome run(Step.SwdConnect step, RunContext ctx) {
         DebugProbe probe = ctx.openProbe();
@@ -30,10 +27,10 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
         if (!Double.isNaN(volts)) {
             ctx.targetVolts(volts);
             ms.add(Measurements.of("target voltage", volts, "V", step.targetVoltage()));
-            if (volts < CHIP_MIN_VOLTS) {
+            if (volts < step.minPoweredVolts()) {
                 return StepOutcome.fail(String.format(Locale.ROOT,
-                        "board not powered: the probe sees %.2f V on the target (the chip needs at least %.1f V)",
-                        volts, CHIP_MIN_VOLTS), ms);
+                        "board not powered: the probe sees %.2f V on the target (the chip needs at least %s V)",
+                        volts, step.minPoweredVolts()), ms);
             }
         }
         Stm32f4Target target = new Stm32f4Target(probe);
@@ -52,8 +49,8 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
         }
         if (step.requireUnprotected()) {
             int rdp = target.rdpLevel();
-            ms.add(Measurements.of("RDP level", rdp, "", new Limits(null, 0.0)));
-            if (rdp > 0) {
+            ms.add(Measurements.of("RDP level", rdp, "", new Limits(null, (double) step.maxRdpLevel())));
+            if (rdp > step.maxRdpLevel()) {
                 return StepOutcome.fail("flash is read-protected (RDP level " + rdp + "): this station does not"
                         + " unprotect unless the plan's program step says unprotect: true", ms);
             }

@@ -7,6 +7,7 @@ import com.fazecast.jSerialComm.SerialPort;
 import io.benchline.fixtures.qemu.QemuMachine;
 import io.benchline.fixtures.uart.BootBanner;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class GdbProbeCliTest {
     @Test
     void aServerThatIsNotThereExitsWithAStationError() throws IOException {
         int port;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         ProbeCliTest.Result r = ProbeCliTest.run("probe", "flash", "--probe", "gdb://127.0.0.1:" + port, banner("hex").toString());

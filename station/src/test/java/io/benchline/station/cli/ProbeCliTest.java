@@ -2,6 +2,7 @@ package io.benchline.station.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.Writer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class ProbeCliTest {
     /** Starts `benchline sim stlink --listen 0` on a thread and returns the address it prints. */
     String startSimServer(String... extra) throws Exception {
         BlockingQueue<String> lines = new ArrayBlockingQueue<>(4);
-        java.io.Writer sink = new java.io.Writer() {
+        Writer sink = new Writer() {
             final StringBuilder sb = new StringBuilder();
 
             @Override

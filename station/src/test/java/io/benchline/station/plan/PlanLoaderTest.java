@@ -8,6 +8,7 @@ import io.benchline.station.InputError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,56 @@ class PlanLoaderTest {
         assertError("", ":1:1: the file is empty");
     }
 
+    @Test
+    void limitsThatDecideVerdictsAreReadFromThePlan() throws IOException {
+        String text = Files.readString(SHIPPED).replace("min-powered-volts: 1.7 ", "min-powered-volts: 2.0 ")
+                .replace("max-rdp-level: 0 ", "max-rdp-level: 1 ").replace("max-verify-mismatches: 0", "max-verify-mismatches: 16");
+        Plan plan = PlanLoader.load(write(text));
+        Step.SwdConnect swd = only(plan, Step.SwdConnect.class);
+        assertEquals(2.0, swd.minPoweredVolts());
+        assertEquals(1, swd.maxRdpLevel());
+        assertEquals(16, only(plan, Step.Program.class).maxVerifyMismatches());
+    }
+
+    @Test
+    void limitsLeftOutTakeTheDefaultsThePlanFormatNames() throws IOException {
+        String text = Files.readString(SHIPPED).replaceAll("(?m)^    (min-powered-volts|max-rdp-level|max-verify-mismatches):.*\n", "");
+        assertTrue(!text.contains("min-powered-volts") && !text.contains("max-rdp-level") && !text.contains("max-verify-mismatches"));
+        Plan plan = PlanLoader.load(write(text));
+        Step.SwdConnect swd = only(plan, Step.SwdConnect.class);
+        assertEquals(1.7, swd.minPoweredVolts());
+        assertEquals(0, swd.maxRdpLevel());
+        assertTrue(swd.requireUnprotected());
+        assertEquals(0, only(plan, Step.Program.class).maxVerifyMismatches());
+    }
+
+    @Test
+    void badLimitsAreRefusedWhereTheyStand() throws IOException {
+        String head = "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
+                + "  - {kind: power, name: p, volts: 3.3, current-limit: 0.2}\n";
+        assertError(head + "  - {kind: swd-connect, name: c, min-powered-volts: 0}\n",
+                ":7:53: step 'c': min-powered-volts must be above 0 and at most 5");
+        assertError(head + "  - {kind: swd-connect, name: c, target-voltage: {low: 1.0, high: 1.5}}\n",
+                ":7:50: step 'c': the target-voltage high limit is below min-powered-volts 1.7");
+        assertError(head + "  - {kind: swd-connect, name: c, max-rdp-level: 2}\n",
+                ":7:49: step 'c': max-rdp-level must be 0 or 1");
+        assertError(head + "  - {kind: swd-connect, name: c, require-unprotected: false, max-rdp-level: 1}\n",
+                ":7:77: step 'c': max-rdp-level needs require-unprotected: true");
+        String shipped = Files.readString(SHIPPED);
+        String negative = shipped.replace("max-verify-mismatches: 0", "max-verify-mismatches: -1");
+        InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(negative)));
+        assertTrue(e.getMessage().contains(":" + lineOf(negative, "max-verify-mismatches") + ":28: step 'program': max-verify-mismatches must be 0 or more"),
+                e.getMessage());
+        String unverified = shipped.replace("verify: true\n", "verify: false\n");
+        e = assertThrows(InputError.class, () -> PlanLoader.load(write(unverified)));
+        assertTrue(e.getMessage().contains(":" + lineOf(unverified, "max-verify-mismatches") + ":28: step 'program': max-verify-mismatches needs verify: true"),
+                e.getMessage());
+    }
+
+    private static <T extends Step> T only(Plan plan, Class<T> kind) {
+        return plan.steps().stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
+    }
+
     private void assertError(String text, String expected) throws IOException {
         Path file = write(text);
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(file));
@@ -85,7 +136,7 @@ class PlanLoaderTest {
         Path fw = dir.resolve("firmware/banner/build/f411");
         Files.createDirectories(fw);
         Files.copy(Path.of("../firmware/banner/build/f411/banner.hex"), fw.resolve("banner.hex"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         Path file = dir.resolve("plan.yaml");
         Files.writeString(file, text.replace("path: ../firmware/", "path: firmware/"));
         return file;

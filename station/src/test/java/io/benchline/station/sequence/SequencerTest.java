@@ -14,6 +14,8 @@ import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** The verdict rules, on the simulated bench, one board profile at a time. */
 class SequencerTest {
-    static final Plan PLAN = PlanLoader.load(Path.of("../plans/stm32f411-board.yaml"));
+    static final Path SHIPPED = Path.of("../plans/stm32f411-board.yaml");
+    static final Plan PLAN = PlanLoader.load(SHIPPED);
 
     @TempDir
     Path dir;
@@ -42,7 +45,11 @@ class SequencerTest {
     }
 
     RunDetail run(String profile) {
-        try (Station station = Station.open(PLAN, FixtureLoader.load("sim:" + profile), db)) {
+        return run(PLAN, profile);
+    }
+
+    RunDetail run(Plan plan, String profile) {
+        try (Station station = Station.open(plan, FixtureLoader.load("sim:" + profile), db)) {
             RunOutcome o = station.run(new RunRequest("SN-T-" + profile.toUpperCase(), "T", "tester"), RunListener.NONE);
             RunDetail stored = db.trace().run(o.runId()).orElseThrow();
             assertEquals(o.verdict(), stored.run().verdict(), "the verdict told is the verdict stored");
@@ -114,6 +121,50 @@ class SequencerTest {
         assertEquals(List.of("VCAP1", "VCAP1 spread"), ms.stream().map(m -> m.name()).toList());
         assertEquals(1.08, ms.get(0).low());
         assertTrue(ms.get(0).value() < 1.08);
+    }
+
+    @Test
+    void theTargetVoltageAChipNeedsIsThePlans() throws IOException {
+        Plan strict = planWith("    min-powered-volts: 1.7 ", "    min-powered-volts: 3.4 ");
+        RunDetail d = run(strict, "good");
+        assertEquals(Verdict.FAIL, d.run().verdict());
+        assertEquals("swd-connect", d.run().failedStep());
+        assertTrue(d.run().message().startsWith("board not powered") && d.run().message().contains("at least 3.4 V"), d.run().message());
+    }
+
+    @Test
+    void aPlanThatAcceptsRdpLevel1LetsItsProgramStepUnprotect() throws IOException {
+        Plan rework = planWith("    max-rdp-level: 0 ", "    max-rdp-level: 1 ", "    verify: true\n", "    verify: true\n    unprotect: true\n");
+        RunDetail d = run(rework, "rdp-locked");
+        StepRow swd = d.steps().get(5).step();
+        assertEquals(Verdict.PASS, swd.verdict(), swd.message());
+        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("RDP level") && m.value() == 1 && m.high() == 1));
+        assertEquals(Verdict.PASS, d.run().verdict(), d.run().message());
+    }
+
+    @Test
+    void theVerifyMismatchesABoardMayHaveAreThePlans() throws IOException {
+        Plan lenient = planWith("    max-verify-mismatches: 0", "    max-verify-mismatches: 1000000");
+        RunDetail d = run(lenient, "flash-verify-fail");
+        StepRow program = d.steps().get(6).step();
+        assertEquals("program", program.name());
+        assertEquals(Verdict.PASS, program.verdict(), program.message());
+        var mismatches = d.steps().get(6).measurements().stream().filter(m -> m.name().equals("verify mismatches")).findFirst().orElseThrow();
+        assertTrue(mismatches.value() > 0, "the simulated flash really differs");
+        assertEquals(1_000_000.0, mismatches.high());
+    }
+
+    /** The shipped plan with each (old, new) text pair replaced, written beside the test's database. */
+    private Plan planWith(String... oldNew) throws IOException {
+        String text = Files.readString(SHIPPED).replace("../firmware/banner/build/f411/banner.hex",
+                Path.of("../firmware/banner/build/f411/banner.hex").toAbsolutePath().normalize().toString());
+        for (int i = 0; i < oldNew.length; i += 2) {
+            assertTrue(text.contains(oldNew[i]), oldNew[i]);
+            text = text.replace(oldNew[i], oldNew[i + 1]);
+        }
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, text);
+        return PlanLoader.load(file);
     }
 
     private static List<String> names(RunDetail d) {
