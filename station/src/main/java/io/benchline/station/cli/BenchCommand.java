@@ -1,15 +1,15 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.db.MeasurementRecord;
 import io.benchline.db.RunDetail;
 import io.benchline.db.RunEnd;
 import io.benchline.db.RunRow;
 import io.benchline.db.RunStart;
 import io.benchline.db.StepRecord;
-import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Station;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;

@@ -1,8 +1,8 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;

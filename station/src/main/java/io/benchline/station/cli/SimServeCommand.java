@@ -1,36 +1,36 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.PtyServed;
 import io.benchline.fixtures.sim.wire.Served;
-import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
+import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.WireFaults;
+import io.benchline.station.InputError;
 import io.benchline.station.demo.ServedFixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a simulated supply, DMM and jig on pseudo-terminals (socat) or loopback TCP, write a fixture file",

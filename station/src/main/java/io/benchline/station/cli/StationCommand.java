@@ -1,8 +1,8 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;

@@ -1,7 +1,7 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.ui.StartButton;
 import io.benchline.station.ui.StationServer;

@@ -1,7 +1,7 @@
 package io.benchline.station.demo;
 
-import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
+import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.station.fixture.FixtureLoader;
 import java.util.Locale;
 import java.util.Map;

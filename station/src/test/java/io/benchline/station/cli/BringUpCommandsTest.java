@@ -21,8 +21,10 @@ import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
 import io.benchline.station.demo.ServedFixtureFile;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,8 +50,8 @@ class BringUpCommandsTest {
         sims = SimInstrumentServers.start(sim, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
         try {
             probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
