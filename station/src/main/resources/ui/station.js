@@ -6,9 +6,6 @@
   const OPERATOR = "benchline.operator";
   const SHIFT_START = "benchline.shiftStart";
   const SHIFT_HOURS = 12;
-  let station = null;
-  let serialRe = null;      // the plan's pattern when JavaScript reads it the same way, else null (server checks)
-  let running = false;
   let checkSeq = 0;
   let lastFinished = 0;
 
@@ -41,13 +38,14 @@
   }
 
   // ---- serial field ----------------------------------------------------------------------
+  // The station checks serials and decides retests; the screen shows what it answers.
   async function serialProblem(serial) {
-    if (!serial) return "scan the board's barcode";
-    if (serialRe) {
-      return serialRe.test(serial) ? null : "does not match the plan's pattern " + station.serial_pattern;
-    }
     const r = await getJson("/api/serial-check?serial=" + encodeURIComponent(serial));
     return r.body.valid ? null : r.body.message;
+  }
+
+  function sentence(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
   function showMessage(text, kind) {
@@ -69,7 +67,7 @@
     const problem = await serialProblem(serial);
     if (seq !== checkSeq) return;    // a newer keystroke was checked meanwhile
     input.className = problem ? "invalid" : "valid";
-    showMessage(problem ? "Serial " + problem : "Serial OK — press Enter or START", problem ? "bad" : "ok");
+    showMessage(problem ? sentence(problem) : "Serial OK — press Enter or START", problem ? "bad" : "ok");
     arm(problem ? null : serial);
   }
 
@@ -78,39 +76,34 @@
     postJson("/api/arm", { serial: serial, operator: operator() }).catch(() => {});
   }
 
-  async function start(confirmed) {
+  async function start(confirmRetestOf) {
     const input = $("serial");
     const serial = input.value.trim();
-    const problem = await serialProblem(serial);
-    if (problem) {
-      input.className = "invalid";
-      showMessage("Not started: serial " + problem, "bad");
-      input.focus();
-      return;
-    }
     if (!operator()) {
       askOperator();
       return;
     }
-    if (running) {
-      showMessage("A run is going: wait for its verdict", "bad");
-      return;
-    }
-    if (!confirmed) {
-      const board = await getJson("/api/boards/" + encodeURIComponent(serial));
-      if (board.status === 200 && board.body.passed && !(await confirmRetest(serial))) {
-        showMessage("Retest cancelled", "");
-        input.focus();
-        input.select();
-        return;
-      }
-    }
-    const r = await postJson("/api/runs", { serial: serial, operator: operator() });
+    const r = await postJson("/api/runs", { serial: serial, operator: operator(), confirm_retest: confirmRetestOf === serial });
     if (r.status === 202) {
       if (r.body.id > lastFinished) showMessage("Run " + r.body.id + " started", "ok");
+    } else if (r.status === 409 && r.body.conflict === "already-passed") {
+      await askRetest(serial);
     } else {
+      if (r.status === 400) input.className = "invalid";
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
       input.focus();
+    }
+  }
+
+  // The station said the board already passed: test it again only if the operator says so.
+  async function askRetest(serial) {
+    const input = $("serial");
+    if (await confirmRetest(serial)) {
+      start(serial);
+    } else {
+      showMessage("Retest cancelled", "");
+      input.focus();
+      input.select();
     }
   }
 
@@ -204,7 +197,6 @@
   }
 
   function runFinished(o) {
-    running = false;
     lastFinished = Math.max(lastFinished, o.id);
     $("start").disabled = false;
     if (o.verdict === "PASS") {
@@ -227,13 +219,11 @@
       const s = JSON.parse(e.data);
       renderShift(s.shift);
       if (s.running) {
-        running = true;
         banner("TESTING", "TESTING", "run " + s.running, "");
       }
     });
     es.addEventListener("run-started", (e) => {
       const r = JSON.parse(e.data);
-      running = true;
       $("start").disabled = true;
       document.querySelector("#steps tbody").innerHTML = "";
       banner("TESTING", "TESTING", r.serial + " — operator " + r.operator, "");
@@ -244,31 +234,23 @@
     es.addEventListener("shift", (e) => renderShift(JSON.parse(e.data)));
     es.addEventListener("notice", (e) => showMessage(JSON.parse(e.data).message, "bad"));
     es.addEventListener("station-error", (e) => {
-      running = false;
       $("start").disabled = false;
       banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
     });
-    es.addEventListener("confirm-retest", async (e) => {
+    es.addEventListener("confirm-retest", (e) => {
+      // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;
-      if ($("serial").value.trim() === serial && (await confirmRetest(serial))) start(true);
+      if ($("serial").value.trim() === serial) askRetest(serial);
     });
   }
 
   // ---- start-up --------------------------------------------------------------------------
   async function init() {
-    station = (await getJson("/api/station")).body;
+    const station = (await getJson("/api/station")).body;
     $("product").textContent = station.product;
     $("plan").textContent = station.plan + " v" + station.plan_version;
     $("batch").textContent = station.batch;
     $("report-link").href = "/batches/" + encodeURIComponent(station.batch);
-    // Java and JavaScript read most patterns alike; where they may not (inline flags, \p{..},
-    // \Q..\E, class intersection &&, possessive quantifiers) the server checks each keystroke.
-    const javaOnly = /\(\?|\\[pPQEAGZz]|&&|[+*?}]\+/;
-    try {
-      serialRe = javaOnly.test(station.serial_pattern) ? null : new RegExp("^(?:" + station.serial_pattern + ")$");
-    } catch (e) {
-      serialRe = null;
-    }
     renderShift(station.shift);
     const since = Number(localStorage.getItem(SHIFT_START) || 0);
     if (!operator() || Date.now() - since > SHIFT_HOURS * 3600 * 1000) {
@@ -281,7 +263,7 @@
     $("serial").addEventListener("input", onSerialInput);
     $("scan").addEventListener("submit", (e) => {
       e.preventDefault();
-      start(false);
+      start(null);
     });
     connect();
   }

@@ -29,6 +29,13 @@ public final class TraceQueries {
                 .bind("uid", uid.toUpperCase()).mapTo(String.class).findFirst());
     }
 
+    /** Whether any run of the board passed: the question a retest asks. */
+    public boolean hasPassed(String serial) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run r JOIN board b ON b.id = r.board_id "
+                        + "WHERE b.serial = :serial AND r.verdict = 'PASS'")
+                .bind("serial", serial).mapTo(Long.class).one() > 0);
+    }
+
     public Optional<RunDetail> run(long runId) {
         return jdbi.withHandle(h -> details(h, h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
                         + "WHERE r.id = :id").bind("id", runId).map(Rows.RUN).list()).stream().findFirst());

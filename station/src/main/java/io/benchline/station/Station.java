@@ -3,8 +3,8 @@ package io.benchline.station;
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.fixture.Fixture;
-import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
 import io.benchline.station.sequence.RunListener;
@@ -14,6 +14,7 @@ import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * One station: a plan, its fixture opened, and the results database. Opening it
@@ -36,6 +37,11 @@ public final class Station implements AutoCloseable {
     }
 
     public static Station open(Plan plan, FixtureFile file, Database db) {
+        return open(plan, file, db, FixtureOpener::open);
+    }
+
+    /** As {@link #open(Plan, FixtureFile, Database)}, with the fixture opened by the caller's opener (a demo keeps its simulated hardware). */
+    public static Station open(Plan plan, FixtureFile file, Database db, Function<FixtureFile, Fixture> opener) {
         for (Step step : plan.steps()) {
             if (step instanceof Step.Measure m && !file.testPoints().containsKey(m.testPoint())) {
                 throw new InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
@@ -45,7 +51,7 @@ public final class Station implements AutoCloseable {
         }
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
-        Fixture fixture = FixtureOpener.open(file);
+        Fixture fixture = opener.apply(file);
         return new Station(plan, fixture, new Sequencer(plan, fixture, db.store(), image, Version.current(),
                 Clock.systemUTC()), recovered);
     }

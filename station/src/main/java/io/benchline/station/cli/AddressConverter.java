@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
 final class AddressConverter implements ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
-        String v = value.trim().replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        String v = value.trim().replace("_", "").toLowerCase(Locale.ROOT);
         try {
             long a = v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
             if (a < 0 || a > 0xFFFF_FFFFL) {

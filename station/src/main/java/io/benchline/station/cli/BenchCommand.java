@@ -1,17 +1,21 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.db.MeasurementRecord;
 import io.benchline.db.RunDetail;
 import io.benchline.db.RunEnd;
 import io.benchline.db.RunRow;
 import io.benchline.db.RunStart;
 import io.benchline.db.StepRecord;
-import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Station;
+import io.benchline.station.demo.DemoMix;
+import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunListener;
@@ -22,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,7 +34,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         subcommands = {BenchReportCommand.class, BenchTraceCommand.class},
         description = {"Benchmarks (see docs/benchmarks.md).",
-                "Without a subcommand: boards per second of the demo on the simulated bench with zero simulated",
+                "Without a subcommand: boards per second of the demo on the simulated fixture with zero simulated",
                 "latency, every run durably committed to a fresh H2 file, and the database time per board alone."})
 final class BenchCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "2000", description = "Boards to time (default: ${DEFAULT-VALUE}).")
@@ -42,14 +47,15 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Plan plan = PlanLoader.load(Path.of(Home.resolve("plans/stm32f411-board.yaml")));
         Path dir = Files.createTempDirectory("benchline-bench");
+        FixtureFile fixture = FixtureLoader.load(Home.resolve("fixtures/sim-f411.yaml"));
+        SimFixture sim = SimBoards.simulatedFixture(fixture).orElseThrow();
         try (Database db = Database.open(dir.resolve("bench").toString());
-             Station station = Station.open(plan, FixtureLoader.load(Home.resolve("fixtures/sim-f411.yaml")), db)) {
-            SimFixture bench = station.fixture().sim().orElseThrow();
-            runBoards(station, bench, "WARMUP", warmup);
+             Station station = Station.open(plan, fixture, db, f -> FixtureOpener.open(f, Optional.of(sim)))) {
+            runBoards(station, sim, "WARMUP", warmup);
             long t0 = System.nanoTime();
-            runBoards(station, bench, "BENCH", boards);
+            runBoards(station, sim, "BENCH", boards);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "demo: %d boards in %.2f s = %.0f boards/s (simulated bench, zero latency, %s)%n",
+            System.out.printf(Locale.ROOT, "demo: %d boards in %.2f s = %.0f boards/s (simulated fixture, zero latency, %s)%n",
                     boards, seconds, boards / seconds, db.url());
 
             List<RunDetail> runs = new ArrayList<>();
@@ -70,10 +76,10 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void runBoards(Station station, SimFixture bench, String batch, int n) {
+    private static void runBoards(Station station, SimFixture sim, String batch, int n) {
         List<BoardProfile> mix = DemoMix.profiles(n, 7);
         for (int i = 0; i < n; i++) {
-            bench.insert(new SimBoard(mix.get(i), i));
+            sim.insert(new SimBoard(mix.get(i), i));
             station.run(new RunRequest(serial(batch, i), batch, "bench"), RunListener.NONE);
         }
     }

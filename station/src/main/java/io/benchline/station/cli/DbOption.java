@@ -1,9 +1,9 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.DatabaseException;
 import io.benchline.db.DatabaseUrl;
+import io.benchline.station.InputError;
 import picocli.CommandLine.Option;
 
 /** The --db option every command that touches results shares. */

@@ -1,14 +1,16 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.reports.BatchQueries;
 import io.benchline.reports.YieldText;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.demo.DemoFixture;
+import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
@@ -21,6 +23,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,7 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Test a batch of simulated boards on the simulated bench (no hardware), then print the batch summary.",
+        description = {"Test a batch of simulated boards on the simulated fixture (no hardware), then print the batch summary.",
                 "The mix of fault profiles is deterministic for a seed; boards that did not pass are retested once."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "20", description = "How many boards (default: ${DEFAULT-VALUE}).")
@@ -42,14 +45,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault mix (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--bench", defaultValue = "sim", description = {"sim: simulated boards with a mix of faults;",
-            "qemu: good boards, each an emulated STM32F405 in QEMU (default: ${DEFAULT-VALUE})."})
-    String benchKind;
+    @Option(names = "--qemu", description = {"Good boards, each an emulated STM32F405 in QEMU, instead of simulated boards",
+            "with a mix of faults."})
+    boolean qemu;
 
-    @Option(names = "--plan", description = "Plan (default: plans/stm32f411-board.yaml; with --bench qemu, plans/qemu-f405.yaml).")
+    @Option(names = "--plan", description = "Plan (default: plans/stm32f411-board.yaml; with --qemu, plans/qemu-f405.yaml).")
     String plan;
 
-    @Option(names = "--fixture", description = "Simulated fixture (default: fixtures/sim-f411.yaml; with --bench qemu, fixtures/qemu.yaml).")
+    @Option(names = "--fixture", description = "Simulated fixture (default: fixtures/sim-f411.yaml; with --qemu, fixtures/qemu.yaml).")
     String fixture;
 
     @Option(names = "--quiet", description = "Print only the summary.")
@@ -65,7 +68,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "With --ui: address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--time-scale", description = {"Simulated settling and flash times: 0 instant, 1 as on a real bench",
+    @Option(names = "--time-scale", description = {"Simulated settling and flash times: 0 instant, 1 as on a real fixture",
             "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."})
     Double timeScale;
 
@@ -83,12 +86,8 @@ final class DemoCommand implements Callable<Integer> {
         if (boards < 1) {
             throw new InputError("--boards must be at least 1");
         }
-        if (!benchKind.equals("sim") && !benchKind.equals("qemu")) {
-            throw new InputError("--bench " + benchKind + ": expected sim or qemu");
-        }
-        boolean qemu = benchKind.equals("qemu");
         if (qemu && !transport.equals("in-process")) {
-            throw new InputError("--bench qemu serves its probe from QEMU; use it without --transport (in-process instruments)");
+            throw new InputError("--qemu serves its probe from QEMU; use it without --transport (in-process instruments)");
         }
         String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
         String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
@@ -109,23 +108,23 @@ final class DemoCommand implements Callable<Integer> {
         if (ui) {
             return serve(loadedPlan, fixtureFile, batchName);
         }
-        // QEMU emulates a good chip only: its boards are all good (faults live in the simulated bench).
-        List<BoardProfile> mix = qemu ? java.util.Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
-        try (ServedFixture served = ServedFixture.start(transport, fixtureFile);
+        // QEMU emulates a good chip only: its boards are all good (faults live in the simulated fixture).
+        List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
+        try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
              Database database = db.open();
-             Station station = Station.open(loadedPlan, served.fixture(), database)) {
+             Station station = demoFixture.openStation(loadedPlan, database)) {
             if (station.recoveredRuns() > 0) {
                 System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
-            SimFixture bench = served.simulated().or(() -> station.fixture().sim()).orElseThrow();
+            SimFixture sim = demoFixture.simulated();
             System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
-                    loadedPlan.name(), loadedPlan.version(), served.fixture().name());
+                    loadedPlan.name(), loadedPlan.version(), demoFixture.fixture().name());
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             for (int i = 0; i < boards; i++) {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
-                bench.insert(new SimBoard(profile, seed * 1_000_003L + i));
+                sim.insert(new SimBoard(profile, seed * 1_000_003L + i));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
                 report(i + 1, serial, profile, o, false);
                 if (o.verdict() != Verdict.PASS) {
@@ -135,7 +134,7 @@ final class DemoCommand implements Callable<Integer> {
             for (Retest r : retests) {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
-                bench.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L));
+                sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L));
                 RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
                 report(r.index() + 1, r.serial(), again, o, true);
             }
@@ -148,20 +147,20 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The web station on the simulated bench; the boards placed in the jig follow the demo mix, START after START. */
+    /** The web station on the simulated fixture; the boards placed in the jig follow the demo mix, START after START. */
     private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
-        try (ServedFixture served = ServedFixture.start(transport, fixtureFile);
+        try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
              Database database = db.open();
-             Station station = Station.open(loadedPlan, served.fixture(), database)) {
-            SimFixture bench = served.simulated().or(() -> station.fixture().sim()).orElseThrow();
+             Station station = demoFixture.openStation(loadedPlan, database)) {
+            SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
                 int i = next.getAndIncrement();
-                bench.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
+                sim.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
             };
-            System.out.println("demo: the simulated bench; each START tests the next board of the demo mix "
+            System.out.println("demo: the simulated fixture; each START tests the next board of the demo mix "
                     + "(mostly good, every fault profile once in " + cycle + "); serials match " + loadedPlan.serialPattern().pattern()
                     + ", e.g. SN-DEMO-0001");
             return StationLauncher.serve(database, station, batchName, bind, port, placeNextBoard, System.out);

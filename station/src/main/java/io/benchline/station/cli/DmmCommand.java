@@ -1,6 +1,5 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.benchline.fixtures.instrument.Dmm;
@@ -8,15 +7,16 @@ import io.benchline.fixtures.instrument.DmmFunction;
 import io.benchline.fixtures.instrument.DmmSettings;
 import io.benchline.fixtures.instrument.Instruments;
 import io.benchline.fixtures.instrument.ScpiDmm;
+import io.benchline.station.InputError;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "dmm", mixinStandardHelpOptions = true,
         description = "Read a bench DMM by hand (fixture bring-up).",

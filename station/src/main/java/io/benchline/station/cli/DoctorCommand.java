@@ -1,6 +1,5 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.instrument.Dmm;
 import io.benchline.fixtures.instrument.InstrumentSpec;
@@ -8,19 +7,21 @@ import io.benchline.fixtures.instrument.Instruments;
 import io.benchline.fixtures.instrument.Jig;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.Switch;
-import io.benchline.station.fixture.FixtureFile;
-import io.benchline.station.fixture.FixtureLoader;
-import java.util.ArrayList;
-import java.util.List;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.registry.Probes;
-import java.util.Locale;
+import io.benchline.fixtures.swd.stlink.UsbStlink;
+import io.benchline.station.InputError;
+import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureLoader;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Open each instrument of a fixture, identify it, and say what to fix.",
@@ -78,7 +79,7 @@ final class DoctorCommand implements Callable<Integer> {
             return new Row("probe", uri, "", true, "QEMU is started for each run");
         }
         String udev = uri.startsWith("stlink") && !uri.startsWith("stlink-tcp")
-                ? io.benchline.fixtures.swd.stlink.UsbStlink.udevRuleProblem().map(p -> "; " + p).orElse("") : "";
+                ? UsbStlink.udevRuleProblem().map(p -> "; " + p).orElse("") : "";
         try (DebugProbe probe = Probes.open(uri, null)) {
             try {
                 probe.connect(false);

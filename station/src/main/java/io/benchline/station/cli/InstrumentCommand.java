@@ -7,10 +7,10 @@ import io.benchline.fixtures.link.SerialSettings;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "instrument", mixinStandardHelpOptions = true,
         description = "Talk to an instrument by hand (fixture bring-up).",

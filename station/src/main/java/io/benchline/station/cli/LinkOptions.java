@@ -1,7 +1,7 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.instrument.InstrumentSpec;
+import io.benchline.station.InputError;
 import picocli.CommandLine.Option;
 
 /** The port and line settings of an instrument given on the command line. */

@@ -1,11 +1,11 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.DatabaseException;
 import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
-import picocli.CommandLine;
+import io.benchline.station.InputError;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 @Command(
         name = "benchline",

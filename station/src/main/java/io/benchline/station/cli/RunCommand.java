@@ -1,8 +1,8 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;
@@ -21,7 +21,7 @@ final class RunCommand implements Callable<Integer> {
     Path plan;
 
     @Option(names = "--fixture", required = true, paramLabel = "FILE|sim:PROFILE",
-            description = "The fixture file, or sim:PROFILE for the simulated bench with one board of that profile.")
+            description = "The fixture file, or sim:PROFILE for the simulated fixture with one board of that profile.")
     String fixture;
 
     @Option(names = "--serial", required = true, description = "The board's serial, as printed on it.")

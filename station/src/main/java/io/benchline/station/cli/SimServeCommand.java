@@ -1,39 +1,40 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.PtyServed;
 import io.benchline.fixtures.sim.wire.Served;
-import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
+import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.WireFaults;
+import io.benchline.station.InputError;
+import io.benchline.station.demo.ServedFixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a simulated supply, DMM and jig on pseudo-terminals (socat) or loopback TCP, write a fixture file",
-                "pointing at them, and serve until killed. Lines typed on standard input act on the bench:",
+                "pointing at them, and serve until killed. Lines typed on standard input act on the simulated fixture:",
                 "  start | lid open | lid closed | board PROFILE | fault ROLE mute|garbage|overload|error|vanish|restore | quit"})
 final class SimServeCommand implements Callable<Integer> {
     @Spec
@@ -83,15 +84,15 @@ final class SimServeCommand implements Callable<Integer> {
         Files.createDirectories(linkDir);
         Map<String, String> channelToPoint = new HashMap<>();
         FixtureLoader.SIM_WIRING.forEach((point, channel) -> channelToPoint.put(channel, point));
-        SimFixture bench = new SimFixture(new SimBoard(profile, seed), channelToPoint, 0);
-        SimInstrumentServers sims = SimInstrumentServers.start(bench, t, meterModel, supplyModel, linkDir);
-        StlinkTcpServer probe = StlinkTcpServer.start(new StlinkSimulator(bench::board, StlinkSimulator.Hardware.V2_1),
+        SimFixture sim = new SimFixture(new SimBoard(profile, seed), channelToPoint, 0);
+        SimInstrumentServers sims = SimInstrumentServers.start(sim, t, meterModel, supplyModel, linkDir);
+        StlinkTcpServer probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1),
                 "127.0.0.1", 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sims.close();
             probe.close();
         }));
-        Files.writeString(fixtureOut, fixtureFile(sims, t, probe.address()), StandardCharsets.UTF_8);
+        Files.writeString(fixtureOut, ServedFixtureFile.text(sims, t, probe.address()), StandardCharsets.UTF_8);
         out().println("serving a simulated " + profile + " board (" + t.name().toLowerCase(Locale.ROOT) + "):");
         out().print(sims.fixtureYaml().indent(2));
         out().println("  probe: " + probe.address() + "    # simulated ST-LINK/V2-1 on the same board");
@@ -100,27 +101,13 @@ final class SimServeCommand implements Callable<Integer> {
                 + (t == Transport.PTY && meterModel == MeterModel.HP_34401A ? " --stop-bits 2" : ""));
         out().println("serving until killed (Ctrl-C); type 'start', 'lid open', 'board PROFILE', 'fault dmm mute', ...");
         out().flush();
-        console(sims, bench);
+        console(sims, sim);
         new CountDownLatch(1).await();
         return ExitCodes.OK;
     }
 
-    static String fixtureFile(SimInstrumentServers sims, Transport t, String probeUri) {
-        StringBuilder tp = new StringBuilder();
-        FixtureLoader.SIM_WIRING.entrySet().stream().sorted(Map.Entry.comparingByValue())
-                .forEach(e -> tp.append(tp.length() == 0 ? "" : ", ").append(e.getKey()).append(": \"").append(e.getValue()).append('"'));
-        return "# Written by `benchline sim serve`: simulated instruments served as real ones (" + t.name().toLowerCase(Locale.ROOT) + ").\n"
-                + "# Valid while that process runs. The probe is its simulated ST-LINK, served over stlink-tcp.\n"
-                + "name: sim-served-" + t.name().toLowerCase(Locale.ROOT) + "\n"
-                + "station: sim-bench-1\n"
-                + "time-scale: 0\n"
-                + sims.fixtureYaml()
-                + "probe: " + probeUri + "\n"
-                + "test-points: {" + tp + "}\n";
-    }
-
-    /** Operator actions typed on standard input; at its end the bench just keeps serving. */
-    private void console(SimInstrumentServers sims, SimFixture bench) {
+    /** Operator actions typed on standard input; at its end the instruments just keep serving. */
+    private void console(SimInstrumentServers sims, SimFixture sim) {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -129,7 +116,7 @@ final class SimServeCommand implements Callable<Integer> {
                     if (w[0].equals("quit")) {
                         System.exit(0);
                     }
-                    out().println(act(sims, bench, w));
+                    out().println(act(sims, sim, w));
                 } catch (RuntimeException e) {
                     out().println("? " + e.getMessage());
                 }
@@ -139,7 +126,7 @@ final class SimServeCommand implements Callable<Integer> {
         }
     }
 
-    private String act(SimInstrumentServers sims, SimFixture bench, String[] w) {
+    private String act(SimInstrumentServers sims, SimFixture sim, String[] w) {
         switch (w[0]) {
             case "start":
                 sims.jigDevice().pressStart();
@@ -148,7 +135,7 @@ final class SimServeCommand implements Callable<Integer> {
                 sims.jigDevice().lid(w.length > 1 && w[1].startsWith("close"));
                 return "lid " + (w.length > 1 && w[1].startsWith("close") ? "closed" : "open");
             case "board":
-                bench.insert(new SimBoard(BoardProfile.byId(w[1]), seed));
+                sim.insert(new SimBoard(BoardProfile.byId(w[1]), seed));
                 return "board " + w[1] + " in the jig";
             case "fault":
                 return fault(sims, w[1], w[2]);

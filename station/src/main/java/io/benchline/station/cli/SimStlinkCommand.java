@@ -1,10 +1,10 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
+import io.benchline.station.InputError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,14 +1,17 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
+import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +26,7 @@ final class StationCommand implements Callable<Integer> {
     Path plan;
 
     @Option(names = "--fixture", required = true, paramLabel = "FILE|sim:PROFILE",
-            description = "The fixture file, or sim:PROFILE for the simulated bench with boards of that profile.")
+            description = "The fixture file, or sim:PROFILE for the simulated fixture with boards of that profile.")
     String fixture;
 
     @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -46,8 +49,10 @@ final class StationCommand implements Callable<Integer> {
         }
         Plan loadedPlan = PlanLoader.load(plan);
         FixtureFile fixtureFile = FixtureLoader.load(fixture);
-        try (Database database = db.open(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
-            return StationLauncher.serve(database, station, batch, bind, port, SimBoards.freshEachRun(station.fixture()),
+        Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
+        try (Database database = db.open();
+             Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            return StationLauncher.serve(database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile),
                     System.out);
         }
     }

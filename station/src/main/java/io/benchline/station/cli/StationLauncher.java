@@ -1,8 +1,7 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
-import io.benchline.fixtures.instrument.Jig;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.ui.StartButton;
 import io.benchline.station.ui.StationServer;
@@ -15,20 +14,12 @@ final class StationLauncher {
     private StationLauncher() {
     }
 
-    /**
-     * A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
-     * button on the same controller: a press starts the serial armed on the screen.
-     */
-    static Optional<StartButton> startButton(Station station) {
-        return station.fixture().switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
-    }
-
     static int serve(Database db, Station station, String batch, String bind, int port, Runnable beforeEachRun,
             PrintStream out) {
         if (station.recoveredRuns() > 0) {
             out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
         }
-        Optional<StartButton> startButton = startButton(station);
+        Optional<StartButton> startButton = StartButton.of(station.fixture());
         StationServer server;
         try {
             server = StationServer.start(station, db, batch, bind, port, beforeEachRun, startButton);

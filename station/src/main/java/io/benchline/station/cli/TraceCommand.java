@@ -1,6 +1,5 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -8,6 +7,8 @@ import io.benchline.db.Database;
 import io.benchline.db.MeasurementRow;
 import io.benchline.db.RunDetail;
 import io.benchline.db.RunRow;
+import io.benchline.db.Verdict;
+import io.benchline.station.InputError;
 import io.benchline.station.sequence.Measurements;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -63,7 +64,7 @@ final class TraceCommand implements Callable<Integer> {
                             s.step().message() == null ? "" : s.step().message());
                     for (MeasurementRow m : s.measurements()) {
                         // a failed value stands out: marked at the start of its line, and in red on a terminal
-                        boolean bad = m.verdict() != io.benchline.db.Verdict.PASS;
+                        boolean bad = m.verdict() != Verdict.PASS;
                         String line = String.format("  %s   %-22s %12s  [%s .. %s]  %s", bad ? ">>" : "  ", m.name(),
                                 Measurements.format(m.value(), m.unit()), Measurements.format(m.low(), m.unit()),
                                 Measurements.format(m.high(), m.unit()), m.verdict());

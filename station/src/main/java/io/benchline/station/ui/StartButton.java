@@ -1,6 +1,9 @@
 package io.benchline.station.ui;
 
+import io.benchline.fixtures.instrument.Jig;
+import io.benchline.station.fixture.Fixture;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The operator's START button on the jig. The fixture's jig role (JigController, protocol in
@@ -10,4 +13,12 @@ import java.time.Duration;
 public interface StartButton {
     /** Waits until START is pressed; false when the timeout passes first. */
     boolean awaitStart(Duration timeout);
+
+    /**
+     * A fixture whose switch is the Benchline jig (switch: {kind: jig}) has the operator's START
+     * button on the same controller.
+     */
+    static Optional<StartButton> of(Fixture fixture) {
+        return fixture.switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
+    }
 }

@@ -18,10 +18,13 @@ import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
+import io.benchline.station.demo.ServedFixtureFile;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,7 +38,7 @@ import picocli.CommandLine;
 class BringUpCommandsTest {
     @TempDir
     Path dir;
-    private SimFixture bench;
+    private SimFixture sim;
     private SimInstrumentServers sims;
     private StlinkTcpServer probe;
     private final StringWriter out = new StringWriter();
@@ -43,12 +46,12 @@ class BringUpCommandsTest {
 
     @BeforeEach
     void serve() {
-        bench = new SimFixture(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
-        sims = SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
+        sim = new SimFixture(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
+        sims = SimInstrumentServers.start(sim, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
         try {
-            probe = StlinkTcpServer.start(new StlinkSimulator(bench::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -120,7 +123,7 @@ class BringUpCommandsTest {
     @Test
     void theServedFixtureLoadsAndTheDoctorFindsEverythingOk() throws Exception {
         Path fixture = dir.resolve("served.yaml");
-        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, probe.address()));
+        Files.writeString(fixture, ServedFixtureFile.text(sims, Transport.PTY, probe.address()));
         FixtureFile f = FixtureLoader.load(fixture.toString());
         assertEquals(sims.dmm().port(), f.dmm().port());
         assertEquals(2, f.dmm().stopBits());
@@ -136,7 +139,7 @@ class BringUpCommandsTest {
     @Test
     void theDoctorNamesTheWrongInstrumentAndTheMissingPort() throws Exception {
         Path fixture = dir.resolve("wrong.yaml");
-        Files.writeString(fixture, SimServeCommand.fixtureFile(sims, Transport.PTY, probe.address())
+        Files.writeString(fixture, ServedFixtureFile.text(sims, Transport.PTY, probe.address())
                 .replace("dialect: hp34401a", "dialect: gw-gdm8341")
                 .replace(sims.supply().port(), dir.resolve("ttyUSB4").toString()));
         assertEquals(3, run("doctor", "--fixture", fixture.toString()));

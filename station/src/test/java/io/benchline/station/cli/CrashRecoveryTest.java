@@ -55,7 +55,7 @@ class CrashRecoveryTest {
         assertEquals(137, demo.exitValue());
 
         try (Database database = Database.open(db)) {
-            int aborted = database.recoverInterruptedRuns("sim-bench-1");
+            int aborted = database.recoverInterruptedRuns("sim-station-1");
             assertTrue(aborted <= 1, "only the run in flight can be open, found " + aborted);
             for (var e : reported.entrySet()) {
                 List<RunDetail> runs = database.trace().board(e.getKey());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo through the real serial path (SCPI over socat ptys opened with jSerialComm, the
- * ST-LINK over stlink-tcp) gives every board the verdict the in-process bench gives it.
+ * ST-LINK over stlink-tcp) gives every board the verdict the in-process simulated fixture gives it.
  */
 class DemoTransportTest {
     @TempDir

@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.benchline.db.RunDetail;
@@ -175,7 +176,9 @@ class OperatorScreenBrowserTest {
         scan("SN-UI-0004");
         assertThat(page.locator("#banner-verdict")).hasText("PASS", WAIT);
 
-        scan("SN-UI-0004");
+        Response refused = page.waitForResponse(this::isRunPost, () -> scan("SN-UI-0004"));
+        assertEquals(409, refused.status(), "the station refuses a retest nobody confirmed");
+        assertTrue(refused.text().contains("\"already-passed\""), refused.text());
         Locator dialog = page.locator("#retest-dialog");
         assertThat(dialog).isVisible();
         assertThat(dialog).containsText("SN-UI-0004 already has a PASS");
@@ -188,9 +191,15 @@ class OperatorScreenBrowserTest {
         scan("SN-UI-0004");
         assertThat(dialog).isVisible();
         String passed = plusOne("#shift-passed");
-        page.keyboard().press("Enter");
+        Response started = page.waitForResponse(this::isRunPost, () -> page.keyboard().press("Enter"));
+        assertEquals(202, started.status());
+        assertTrue(started.request().postData().contains("\"confirm_retest\":true"), started.request().postData());
         assertThat(page.locator("#shift-passed")).hasText(passed, WAIT);
         assertEquals(2, stations.db.trace().board("SN-UI-0004").size());
+    }
+
+    private boolean isRunPost(Response r) {
+        return r.url().endsWith("/api/runs") && r.request().method().equals("POST");
     }
 
     @Test

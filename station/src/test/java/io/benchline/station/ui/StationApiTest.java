@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.RunDetail;
+import io.benchline.db.Verdict;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,6 +122,37 @@ class StationApiTest {
     }
 
     @Test
+    void theStationAsksBeforeRetestingABoardThatPassed() throws Exception {
+        StationServer s = stations.start("good", "RETEST-LOT", "127.0.0.1", () -> { }, Optional.empty());
+        String base = s.address();
+        try (EventStream events = new EventStream(base)) {
+            assertEquals(202, post(base + "api/runs", "{\"serial\":\"SN-R-1\",\"operator\":\"ann\"}").statusCode());
+            events.await("run-finished");
+            assertTrue(JSON.readTree(get(base + "api/boards/SN-R-1").body()).get("passed").asBoolean());
+
+            HttpResponse<String> refused = post(base + "api/runs", "{\"serial\":\" SN-R-1 \",\"operator\":\"ann\"}");
+            assertEquals(409, refused.statusCode());
+            JsonNode why = JSON.readTree(refused.body());
+            assertEquals("already-passed", why.get("conflict").asText());
+            assertEquals("SN-R-1", why.get("serial").asText());
+            assertTrue(why.get("error").asText().startsWith("already passed"), why.toString());
+            assertEquals(1, stations.db.trace().board("SN-R-1").size(), "a refused retest stores nothing");
+
+            HttpResponse<String> confirmed = post(base + "api/runs",
+                    "{\"serial\":\"SN-R-1\",\"operator\":\"ann\",\"confirm_retest\":true}");
+            assertEquals(202, confirmed.statusCode(), confirmed.body());
+            events.await("run-finished");
+            assertEquals(2, stations.db.trace().board("SN-R-1").size());
+
+            assertEquals(202, post(base + "api/runs", "{\"serial\":\"SN-R-2\",\"operator\":\"ann\",\"confirm_retest\":true}")
+                    .statusCode(), "a confirmation for a board never tested is no obstacle");
+            events.await("run-finished");
+            assertEquals(400, post(base + "api/runs", "null").statusCode());
+            assertEquals(400, post(base + "api/runs", "{\"serial\":").statusCode());
+        }
+    }
+
+    @Test
     void offLoopbackEveryRequestNeedsTheToken() throws Exception {
         StationServer s = stations.start("good", "TOKEN-LOT", "0.0.0.0", () -> { }, Optional.empty());
         String token = s.token().orElseThrow();
@@ -157,16 +189,21 @@ class StationApiTest {
             }
         };
         StationServer s = stations.start("good", "JIG-LOT", "127.0.0.1", () -> { }, Optional.of(button));
-        assertEquals(204, post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}").statusCode());
-        assertTrue(presses.offer(true, 5, TimeUnit.SECONDS), "the station waits for START");
-        List<RunDetail> runs = List.of();
-        for (int i = 0; i < 500 && (runs.isEmpty() || runs.get(0).run().verdict() == null); i++) {
-            Thread.sleep(10);
+        List<RunDetail> runs;
+        try (EventStream events = new EventStream(s.address())) {
+            assertEquals(204, post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}").statusCode());
+            assertTrue(presses.offer(true, 5, TimeUnit.SECONDS), "the station waits for START");
+            events.await("run-finished");
             runs = stations.db.trace().board("SN-J-1");
+            assertEquals(1, runs.size());
+            assertEquals("ann", runs.get(0).run().operator());
+            assertEquals(Verdict.PASS, runs.get(0).run().verdict());
+
+            assertEquals(204, post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}").statusCode());
+            assertTrue(presses.offer(true, 5, TimeUnit.SECONDS));
+            events.await("confirm-retest");
+            assertEquals(1, stations.db.trace().board("SN-J-1").size(), "START on a board that passed asks the screen first");
         }
-        assertEquals(1, runs.size());
-        assertEquals("ann", runs.get(0).run().operator());
-        assertEquals(io.benchline.db.Verdict.PASS, runs.get(0).run().verdict());
 
         String uid = runs.get(0).run().uid();
         assertTrue(uid != null && uid.matches("[0-9A-F]{24}"), "the good board's MCU UID is bound: " + uid);

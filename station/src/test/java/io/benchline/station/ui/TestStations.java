@@ -1,9 +1,12 @@
 package io.benchline.station.ui;
 
 import io.benchline.db.Database;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Path;
@@ -11,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Station servers on the simulated bench for tests, all writing one results database. */
+/** Station servers on the simulated fixture for tests, all writing one results database. */
 final class TestStations implements AutoCloseable {
     static final Path PLAN = Path.of("../plans/stm32f411-board.yaml");
 
@@ -26,9 +29,10 @@ final class TestStations implements AutoCloseable {
     StationServer start(String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
         Plan plan = PlanLoader.load(PLAN);
         FixtureFile fixture = FixtureLoader.load("sim:" + profile);
-        Station station = Station.open(plan, fixture, db);
+        Optional<SimFixture> sim = SimBoards.simulatedFixture(fixture);
+        Station station = Station.open(plan, fixture, db, f -> FixtureOpener.open(f, sim));
         open.add(station);
-        Runnable fresh = io.benchline.station.fixture.SimBoards.freshEachRun(station.fixture());
+        Runnable fresh = SimBoards.freshEachRun(sim, fixture);
         StationServer server = StationServer.start(station, db, batch, bind, 0, () -> {
             beforeEachRun.run();
             fresh.run();

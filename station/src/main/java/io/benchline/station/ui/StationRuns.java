@@ -1,11 +1,9 @@
 package io.benchline.station.ui;
 
 import io.benchline.db.Database;
-import io.benchline.db.RunDetail;
 import io.benchline.db.StepRecord;
-import io.benchline.db.Verdict;
-import io.benchline.station.Station;
 import io.benchline.station.InputError;
+import io.benchline.station.Station;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
@@ -23,10 +21,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The station's desk: one test station, one run at a time, started from the screen, the API or
- * the jig's START button. Each stored event of a run is told to the watching browsers.
+ * The runs of one station, one at a time, started from the screen, the API or the jig's START
+ * button; a board that already passed is retested only when the request confirms it. Each stored
+ * event of a run is told to the watching browsers.
  */
-public final class RunDesk implements AutoCloseable {
+public final class StationRuns implements AutoCloseable {
     private final Station station;
     private final Database db;
     private final String batch;
@@ -39,8 +38,8 @@ public final class RunDesk implements AutoCloseable {
     private volatile Armed armed;
     private volatile boolean closed;
 
-    /** A serial is going while a run is; the API answers 409 with the run's id. */
-    public static final class RunGoing extends RuntimeException {
+    /** One board at a time: the API answers 409 with the going run's id. */
+    static final class RunGoing extends RuntimeException {
         final Long runId;
 
         RunGoing(Long runId) {
@@ -49,15 +48,25 @@ public final class RunDesk implements AutoCloseable {
         }
     }
 
+    /** The board already has a PASS and the request did not confirm a retest: the API answers 409. */
+    static final class AlreadyPassed extends RuntimeException {
+        final String serial;
+
+        AlreadyPassed(String serial) {
+            super("already passed: board " + serial + " has a PASS; send \"confirm_retest\": true to test it again");
+            this.serial = serial;
+        }
+    }
+
     /** The serial in the operator's field, ready for the jig's START. */
     private record Armed(String serial, String operator) {
     }
 
     /**
-     * @param beforeEachRun puts the next board in the jig; the simulated bench swaps its board model
-     *                      here (a real jig has the operator do it)
+     * @param beforeEachRun puts the next board in the jig; the simulated fixture swaps its board
+     *                      model here (a real jig has the operator do it)
      */
-    RunDesk(Station station, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
+    StationRuns(Station station, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
         this.station = station;
         this.db = db;
         this.batch = batch;
@@ -77,21 +86,17 @@ public final class RunDesk implements AutoCloseable {
         return db;
     }
 
-    /** Checks the request, starts the run and returns its id once it is stored. */
-    long start(String serial, String operator) {
-        String problem = serialProblem(serial);
-        if (problem != null) {
-            throw new InputError(problem);
-        }
-        if (operator == null || operator.isBlank()) {
-            throw new InputError("operator is missing: who is testing this board?");
-        }
+    /** Starts the run and returns its id once it is stored. */
+    long start(StartRequest request) {
         if (!busy.compareAndSet(false, true)) {
             throw new RunGoing(currentRun);
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         try {
-            worker.execute(() -> runOne(new RunRequest(serial.trim(), batch, operator.trim()), started));
+            if (!request.retestConfirmed() && db.trace().hasPassed(request.serial())) {
+                throw new AlreadyPassed(request.serial());
+            }
+            worker.execute(() -> runOne(new RunRequest(request.serial(), batch, request.operator()), started));
         } catch (RuntimeException e) {
             busy.set(false);
             throw e;
@@ -118,7 +123,7 @@ public final class RunDesk implements AutoCloseable {
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
         } finally {
             if (!relay.finished) {
-                // the run broke off (database gone, software fault): free the desk; once finished,
+                // the run broke off (database gone, software fault): free the station; once finished,
                 // the next run may already hold it
                 currentRun = null;
                 busy.set(false);
@@ -173,21 +178,13 @@ public final class RunDesk implements AutoCloseable {
         }
     }
 
-    /** Null when the plan accepts the serial, else a one-line reason for the operator. */
-    String serialProblem(String serial) {
-        return station.plan().serialProblem(serial == null ? null : serial.trim()).orElse(null);
-    }
-
-    boolean hasPassed(String serial) {
-        return db.trace().board(serial).stream().map(RunDetail::run).anyMatch(r -> r.verdict() == Verdict.PASS);
-    }
-
     Optional<Long> currentRun() {
         return Optional.ofNullable(currentRun);
     }
 
+    /** The serial and operator on the screen, for the jig's START; checked when START is pressed. */
     void arm(String serial, String operator) {
-        armed = serial == null || serial.isBlank() || serialProblem(serial) != null ? null : new Armed(serial.trim(), operator);
+        armed = serial == null || serial.isBlank() ? null : new Armed(serial, operator);
     }
 
     void newShift(String operator) {
@@ -222,17 +219,11 @@ public final class RunDesk implements AutoCloseable {
             events.publish("notice", Map.of("message", "START pressed: scan a valid serial first"));
             return;
         }
-        if (a.operator() == null || a.operator().isBlank()) {
-            events.publish("notice", Map.of("message", "START pressed: enter the operator's name first"));
-            return;
-        }
-        if (hasPassed(a.serial())) {
-            events.publish("confirm-retest", Map.of("serial", a.serial()));
-            return;
-        }
         try {
-            start(a.serial(), a.operator());
+            start(StartRequest.checked(plan(), a.serial(), a.operator(), false));
             armed = null;
+        } catch (AlreadyPassed e) {
+            events.publish("confirm-retest", Map.of("serial", e.serial));
         } catch (RunGoing | InputError e) {
             events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
         }

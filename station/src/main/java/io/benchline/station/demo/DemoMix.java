@@ -1,4 +1,4 @@
-package io.benchline.station.cli;
+package io.benchline.station.demo;
 
 import io.benchline.fixtures.sim.BoardProfile;
 import java.util.ArrayList;
@@ -10,13 +10,13 @@ import java.util.Random;
  * The demo's deterministic mix of board profiles: mostly good boards, and once there are enough
  * boards every fault profile at least once, shuffled by the seed.
  */
-final class DemoMix {
+public final class DemoMix {
     static final double GOOD_SHARE = 0.8;
 
     private DemoMix() {
     }
 
-    static List<BoardProfile> profiles(int boards, long seed) {
+    public static List<BoardProfile> profiles(int boards, long seed) {
         Random random = new Random(seed);
         List<BoardProfile> faults = new ArrayList<>(List.of(BoardProfile.values()));
         faults.remove(BoardProfile.GOOD);

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Whole board runs on the QEMU bench: rails on the simulated instruments, flash and banner on an emulated F405. */
+/** Whole board runs on the QEMU fixture: rails on the simulated instruments, flash and banner on an emulated F405. */
 @Timeout(120)
-class QemuBenchTest {
+class QemuFixtureTest {
     @TempDir
     Path dir;
 

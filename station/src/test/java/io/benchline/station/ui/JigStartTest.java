@@ -1,4 +1,4 @@
-package io.benchline.station.cli;
+package io.benchline.station.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,9 +7,9 @@ import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
 import io.benchline.station.Station;
+import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;
-import io.benchline.station.ui.StationServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jig's START button through the real jig driver: the served bench's jig speaks the Benchline
+ * The jig's START button through the real jig driver: the served fixture's jig speaks the Benchline
  * jig protocol over loopback TCP, the station polls START? through JigController, and a press
  * tests the serial armed from the operator screen.
  */
@@ -30,13 +30,12 @@ class JigStartTest {
 
     @Test
     void pressingTheJigsStartTestsTheArmedSerial() throws Exception {
-        try (ServedFixture served = ServedFixture.start("tcp", FixtureLoader.load("sim:good"));
+        try (DemoFixture served = DemoFixture.start("tcp", FixtureLoader.load("sim:good"));
              Database db = Database.open(dir.resolve("r").toString());
-             Station station = Station.open(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")),
-                     served.fixture(), db)) {
-            assertTrue(StationLauncher.startButton(station).isPresent(), "the served fixture's switch is the jig");
+             Station station = served.openStation(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")), db)) {
+            assertTrue(StartButton.of(station.fixture()).isPresent(), "the served fixture's switch is the jig");
             try (StationServer server = StationServer.start(station, db, "JIG-LOT", "127.0.0.1", 0, () -> { },
-                    StationLauncher.startButton(station))) {
+                    StartButton.of(station.fixture()))) {
                 HttpResponse<String> armed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 URI.create(server.address() + "api/arm")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"SN-JIG-7\",\"operator\":\"fay\"}")).build(),

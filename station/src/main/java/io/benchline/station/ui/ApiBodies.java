@@ -1,0 +1,46 @@
+package io.benchline.station.ui;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON bodies of the station API (docs/api.md), as they come in and go out. */
+final class ApiBodies {
+    private ApiBodies() {
+    }
+
+    /** {@code POST /api/runs}. */
+    record RunPost(String serial, String operator, @JsonProperty("confirm_retest") boolean confirmRetest) {
+    }
+
+    /** {@code POST /api/arm} and {@code POST /api/shift} (which reads only the operator). */
+    record OperatorPost(String serial, String operator) {
+    }
+
+    record RunStarted(long id, String serial, String state, String href) {
+        static RunStarted of(long id, String serial) {
+            return new RunStarted(id, serial, "running", "/api/runs/" + id);
+        }
+    }
+
+    record ApiError(String error) {
+    }
+
+    record RunGoingError(String error, String conflict, @JsonProperty("run_id") Long runId) {
+    }
+
+    record AlreadyPassedError(String error, String conflict, String serial) {
+    }
+
+    record SerialCheck(boolean valid, String message) {
+    }
+
+    record BoardTrace(String serial, boolean passed, List<Map<String, Object>> runs) {
+    }
+
+    record StationInfo(String product, String plan, @JsonProperty("plan_version") String planVersion,
+            @JsonProperty("plan_sha256") String planSha256, String batch,
+            @JsonProperty("serial_pattern") String serialPattern, List<String> steps, Long running,
+            Map<String, Object> shift) {
+    }
+}
