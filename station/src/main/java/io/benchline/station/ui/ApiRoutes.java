@@ -15,7 +15,7 @@ import io.benchline.station.ui.ApiBodies.RunPost;
 import io.benchline.station.ui.ApiBodies.RunStarted;
 import io.benchline.station.ui.ApiBodies.SerialCheck;
 import io.benchline.station.ui.ApiBodies.StationInfo;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
@@ -23,7 +23,7 @@ import java.util.Optional;
 /** The JSON API under {@code /api} (docs/api.md): runs, boards, batches, the station and its live events. */
 record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
 
-    void install(Javalin app) {
+    void install(JavalinDefaultRoutingApi app) {
         app.get("/api/station", ctx -> ctx.json(station()));
         app.sse("/api/events", client -> events.join(client, "hello", station()));
         app.get("/api/serial-check", ctx -> {

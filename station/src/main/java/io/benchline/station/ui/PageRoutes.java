@@ -7,7 +7,7 @@ import io.benchline.reports.BatchSummary;
 import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.TraceHtml;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.Optional;
 /** The HTML pages: the operator screen, the batch list and reports, the board trace. */
 record PageRoutes(Database db) {
 
-    void install(Javalin app) {
+    void install(JavalinDefaultRoutingApi app) {
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(StationServer.resource("ui/index.html")));
         app.get("/batches", ctx -> ctx.html(batchList(batches().batches())));
         app.get("/batches/{batch}", this::batch);

@@ -12,6 +12,7 @@ import io.benchline.station.ui.ApiBodies.AlreadyPassedError;
 import io.benchline.station.ui.ApiBodies.ApiError;
 import io.benchline.station.ui.ApiBodies.RunGoingError;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -58,18 +59,18 @@ public final class StationServer implements AutoCloseable {
         StationRuns runs = new StationRuns(station, db, batch, beforeEachRun, events);
         AccessGuard guard = AccessGuard.forAddress(bind);
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.staticFiles.add(sf -> {
                 sf.hostedPath = "/static";
                 sf.directory = "/ui";
                 sf.location = Location.CLASSPATH;
             });
+            protect(config.routes, guard);
+            new ApiRoutes(runs, events, json).install(config.routes);
+            new PageRoutes(db).install(config.routes);
         });
-        protect(app, guard);
-        new ApiRoutes(runs, events, json).install(app);
-        new PageRoutes(db).install(app);
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);
         startButton.ifPresent(runs::watch);
@@ -107,7 +108,7 @@ public final class StationServer implements AutoCloseable {
     }
 
     /** Access first; then JSON only for POSTs to the API; user errors as one-line JSON, never a stack trace. */
-    private static void protect(Javalin app, AccessGuard guard) {
+    private static void protect(RoutesConfig app, AccessGuard guard) {
         app.before(ctx -> {
             if (!guard.admit(ctx)) {
                 ctx.skipRemainingHandlers();
