@@ -96,6 +96,7 @@ final class DemoCommand implements Callable<Integer> {
         if (fixtureFile.sim().isEmpty()) {
             throw new InputError("demo needs a simulated fixture (one with a 'sim:' block); " + fixture + " has none");
         }
+        String batch = Cli.named("--batch", this.batch);
         String batchName = batch != null ? batch
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         double scale = timeScale != null ? timeScale : ui ? 1.0 : fixtureFile.timeScale();
@@ -111,7 +112,7 @@ final class DemoCommand implements Callable<Integer> {
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated fixture).
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
-             Database database = db.open();
+             Database database = db.openOrCreate();
              Station station = demoFixture.openStation(loadedPlan, database)) {
             if (station.recoveredRuns() > 0) {
                 System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
@@ -152,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
-             Database database = db.open();
+             Database database = db.openOrCreate();
              Station station = demoFixture.openStation(loadedPlan, database)) {
             SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();

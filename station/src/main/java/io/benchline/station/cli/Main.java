@@ -65,7 +65,20 @@ public final class Main implements Runnable {
             cl.getErr().println("board fail: " + ex.getMessage());
             return ExitCodes.FAIL;
         }
-        throw new RuntimeException(ex);
+        return crashed(ex, cl);
+    }
+
+    /** Our own bug or a failure nobody foresaw: the station could not tell (3), never "the board is bad" (1). */
+    private static int crashed(Exception ex, CommandLine cl) {
+        String command = cl.getCommandSpec().qualifiedName();
+        String where = CrashLog.write(command, ex).map(p -> "stack trace in " + p)
+                .orElse("the log " + CrashLog.path() + " could not be written");
+        StackTraceElement[] at = ex.getStackTrace();
+        String origin = at.length == 0 ? "" : " at " + at[0].getClassName() + "." + at[0].getMethodName();
+        cl.getErr().println("station error: " + command + " failed: " + ex.getClass().getSimpleName()
+                + (ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("")) + origin
+                + " (" + where + ")");
+        return ExitCodes.ERROR;
     }
 
     @Override

@@ -38,12 +38,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var loadedPlan = PlanLoader.load(plan);
-        var fixtureFile = FixtureLoader.load(fixture);
+        String batch = Cli.named("--batch", this.batch);
+        String operator = Cli.named("--operator", this.operator);
+        var loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
+        var fixtureFile = FixtureLoader.load(Home.resolve(fixture));
         loadedPlan.serialProblem(serial).ifPresent(problem -> {
             throw new InputError(problem);
         });
-        try (Database database = db.open(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
+        try (Database database = db.openOrCreate(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
             if (station.recoveredRuns() > 0) {
                 System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }

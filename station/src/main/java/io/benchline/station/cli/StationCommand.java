@@ -47,10 +47,11 @@ final class StationCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new InputError("--port " + port + " is not a TCP port (0 to 65535)");
         }
-        Plan loadedPlan = PlanLoader.load(plan);
-        FixtureFile fixtureFile = FixtureLoader.load(fixture);
+        String batch = Cli.named("--batch", this.batch);
+        Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
+        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
-        try (Database database = db.open();
+        try (Database database = db.openOrCreate();
              Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
             return StationLauncher.serve(database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile),
                     System.out);
