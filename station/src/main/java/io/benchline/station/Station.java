@@ -6,14 +6,12 @@ import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.plan.Plan;
-import io.benchline.station.plan.Step;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -42,13 +40,7 @@ public final class Station implements AutoCloseable {
 
     /** As {@link #open(Plan, FixtureFile, Database)}, with the fixture opened by the caller's opener (a demo keeps its simulated hardware). */
     public static Station open(Plan plan, FixtureFile file, Database db, Function<FixtureFile, Fixture> opener) {
-        for (Step step : plan.steps()) {
-            if (step instanceof Step.Measure m && !file.testPoints().containsKey(m.testPoint())) {
-                throw new InputError("plan " + plan.file() + ": step '" + m.name() + "' measures test point '"
-                        + m.testPoint() + "', which fixture " + file.name() + " does not wire (wired: "
-                        + String.join(", ", new TreeSet<>(file.testPoints().keySet())) + ")");
-            }
-        }
+        PlanFit.check(plan, file);
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);

@@ -8,6 +8,7 @@ import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.reports.BatchQueries;
 import io.benchline.reports.YieldText;
 import io.benchline.station.InputError;
+import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.demo.DemoMix;
@@ -18,6 +19,8 @@ import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
+import io.benchline.reports.YieldReport;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -78,8 +81,19 @@ final class DemoCommand implements Callable<Integer> {
                     "both with the ST-LINK served over stlink-tcp."})
     String transport;
 
+    @Option(names = "--json", description = "Print one JSON object on stdout (each run and the batch's yield); the text goes to stderr.")
+    boolean json;
+
     @Mixin
     DbOption db;
+
+    /** `demo --json`. */
+    record DemoJson(String batch, int boards, int runs, double seconds, long passedFirst, long passedFinal, List<BoardJson> results,
+            String database) {
+    }
+
+    record BoardJson(String serial, String profile, boolean retest, long runId, String verdict, String failedStep) {
+    }
 
     @Override
     public Integer call() {
@@ -104,8 +118,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputError("--time-scale must be 0 or more");
         }
         fixtureFile = new FixtureFile(fixtureFile.source(), fixtureFile.name(), fixtureFile.station(), fixtureFile.sim(),
-                fixtureFile.supply(), fixtureFile.dmm(), fixtureFile.switchSpec(), fixtureFile.probe(), fixtureFile.testPoints(),
+                fixtureFile.supply(), fixtureFile.dmm(), fixtureFile.switchSpec(), fixtureFile.probe(), fixtureFile.uart(), fixtureFile.testPoints(),
                 scale);
+        PlanFit.check(loadedPlan, fixtureFile);
         if (ui) {
             return serve(loadedPlan, fixtureFile, batchName);
         }
@@ -114,20 +129,23 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
              Database database = db.openOrCreate();
              Station station = demoFixture.openStation(loadedPlan, database)) {
+            PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
-                System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+                human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
             SimFixture sim = demoFixture.simulated();
-            System.out.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
+            human.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
                     loadedPlan.name(), loadedPlan.version(), demoFixture.fixture().name());
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
+            List<BoardJson> results = new ArrayList<>();
             for (int i = 0; i < boards; i++) {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
-                sim.insert(new SimBoard(profile, seed * 1_000_003L + i));
+                sim.insert(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
                 report(i + 1, serial, profile, o, false);
+                results.add(new BoardJson(serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
                 if (o.verdict() != Verdict.PASS) {
                     retests.add(new Retest(i, serial, profile, o.verdict()));
                 }
@@ -135,15 +153,21 @@ final class DemoCommand implements Callable<Integer> {
             for (Retest r : retests) {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
-                sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L));
+                sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()));
                 RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
                 report(r.index() + 1, r.serial(), again, o, true);
+                results.add(new BoardJson(r.serial(), again.id(), true, o.runId(), o.verdict().name(), o.failedStep()));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             int runs = boards + retests.size();
-            System.out.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
-            YieldText.print(new BatchQueries(database.jdbi()).yield(batchName), System.out);
-            System.out.println("  results in " + database.url());
+            human.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
+            YieldReport yield = new BatchQueries(database.jdbi()).yield(batchName);
+            YieldText.print(yield, human);
+            human.println("  results in " + database.url());
+            if (json) {
+                JsonOut.print(System.out, new DemoJson(batchName, boards, runs, seconds, yield.passedFirst(), yield.passedFinal(),
+                        results, database.url()));
+            }
             return ExitCodes.OK;
         }
     }
@@ -173,7 +197,7 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         String where = o.verdict() == Verdict.PASS ? "" : " at " + o.failedStep();
-        System.out.printf("[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n", n, boards, retest ? "retest" : "      ", serial,
+        (json ? System.err : System.out).printf("[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n", n, boards, retest ? "retest" : "      ", serial,
                 o.verdict(), where, profile.id());
     }
 

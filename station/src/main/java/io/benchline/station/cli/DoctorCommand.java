@@ -36,6 +36,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--fixture", required = true, paramLabel = "F", description = "The fixture file.")
     String fixture;
 
+    @Option(names = "--json", description = "Print one JSON object: the fixture, ok, and a row per role.")
+    boolean json;
+
+    record DoctorJson(String fixture, boolean ok, List<Row> roles) {
+    }
+
     record Row(String role, String instrument, String port, boolean ok, String detail) {
     }
 
@@ -64,8 +70,12 @@ final class DoctorCommand implements Callable<Integer> {
             }
         }));
         rows.add(checkProbe(f));
-        print(rows);
         boolean bad = rows.stream().anyMatch(r -> !r.ok());
+        if (json) {
+            JsonOut.print(System.out, new DoctorJson(f.name(), !bad, rows));
+        } else {
+            print(rows);
+        }
         return bad ? ExitCodes.ERROR : ExitCodes.OK;
     }
 

@@ -3,12 +3,18 @@ package io.benchline.station.cli;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.station.InputError;
+import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
+import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.fixture.SimBoards;
+import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,11 +33,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--serial", required = true, description = "The board's serial, as printed on it.")
     String serial;
 
-    @Option(names = "--batch", defaultValue = "default", description = "The batch (lot) the board belongs to (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "The batch (lot) the board belongs to (default: default).")
     String batch;
 
     @Option(names = "--operator", description = "Who runs the test (default: the login name).")
     String operator;
+
+    @Option(names = "--json", description = "Print the run as one JSON object on stdout; the steps go to stderr as they run.")
+    boolean json;
 
     @Mixin
     DbOption db;
@@ -45,13 +54,23 @@ final class RunCommand implements Callable<Integer> {
         loadedPlan.serialProblem(serial).ifPresent(problem -> {
             throw new InputError(problem);
         });
-        try (Database database = db.openOrCreate(); Station station = Station.open(loadedPlan, fixtureFile, database)) {
+        PlanFit.check(loadedPlan, fixtureFile);
+        Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
+        sim.ifPresent(s -> s.insert(SimBoards.board(fixtureFile.sim().orElseThrow(), serial)));
+        try (Database database = db.openOrCreate();
+             Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
-                System.out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
+                human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
-            System.out.printf("%s — plan %s v%s — fixture %s — board %s%n", loadedPlan.productLabel(), loadedPlan.name(),
+            human.printf("%s — plan %s v%s — fixture %s — board %s%n", loadedPlan.productLabel(), loadedPlan.name(),
                     loadedPlan.version(), fixtureFile.name(), serial);
-            RunOutcome o = station.run(new RunRequest(serial, batch, Operators.orLogin(operator)), new ConsolePrinter(System.out));
+            String batchName = batch == null ? "default" : batch;
+            RunOutcome o = station.run(new RunRequest(serial, batchName, Operators.orLogin(operator)),
+                    new ConsolePrinter(human, !json && System.console() != null));
+            if (json) {
+                JsonOut.print(System.out, RunJson.of(o, batchName, loadedPlan.name(), loadedPlan.version(), fixtureFile.name()));
+            }
             return exitCode(o.verdict());
         }
     }

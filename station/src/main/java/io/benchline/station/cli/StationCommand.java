@@ -3,6 +3,7 @@ package io.benchline.station.cli;
 import io.benchline.db.Database;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.InputError;
+import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -50,6 +51,7 @@ final class StationCommand implements Callable<Integer> {
         String batch = Cli.named("--batch", this.batch);
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
         FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        PlanFit.check(loadedPlan, fixtureFile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
              Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {

@@ -23,6 +23,7 @@ public final class ServedFixtureFile {
                 + "time-scale: 0\n"
                 + sims.fixtureYaml()
                 + "probe: " + probeUri + "\n"
+                + "uart: {kind: sim}\n"
                 + "test-points: {" + tp + "}\n";
     }
 }

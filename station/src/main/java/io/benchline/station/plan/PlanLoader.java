@@ -242,7 +242,7 @@ public final class PlanLoader {
         if (timeout <= 0) {
             throw new YamlError(f.where("timeout-ms"), what + ": timeout-ms must be above 0");
         }
-        return new Step.BootCheck(name, banner, timeout, hint);
+        return new Step.BootCheck(name, banner, timeout, f.bool("optional", false), hint);
     }
 
     private static Limits limits(Fields f) {

@@ -59,7 +59,10 @@ public sealed interface Step permits Step.Power, Step.Measure, Step.SwdConnect, 
     record ReadUid(String name, String hint) implements Step {
     }
 
-    /** Resets the board and waits for its boot banner on the fixture's UART. */
-    record BootCheck(String name, String banner, int timeoutMs, String hint) implements Step {
+    /**
+     * Resets the board and waits for its boot banner on the fixture's UART. An optional one is
+     * SKIPPED on a fixture without a UART; otherwise a station refuses such a fixture at start.
+     */
+    record BootCheck(String name, String banner, int timeoutMs, boolean optional, String hint) implements Step {
     }
 }

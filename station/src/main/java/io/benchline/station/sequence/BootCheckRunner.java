@@ -1,19 +1,21 @@
 package io.benchline.station.sequence;
 
-import com.fazecast.jSerialComm.SerialPort;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.uart.BoardUart;
 import io.benchline.fixtures.uart.BootBanner;
+import io.benchline.station.fixture.SerialUart;
+import io.benchline.station.fixture.Uart;
 import io.benchline.station.plan.Step;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Resets the board and waits for its boot banner on the UART its probe reaches. The UART is
- * opened before the reset: QEMU (and a USB-UART that is not yet open) drops what comes before.
- * Skipped on a fixture without a UART.
+ * Resets the board and waits for its boot banner on the UART its probe reaches, else on the
+ * fixture's own UART. Skipped on a fixture without one (a station refuses such a fixture at start
+ * unless the plan marks the step optional).
  */
 final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     private static final int TRANSCRIPT_CHARS = 120;
@@ -21,22 +23,18 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     @Override
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
         DebugProbe probe = ctx.attachedProbe();
-        if (!(probe instanceof BoardUart board)) {
+        Optional<Uart> uart = probe instanceof BoardUart board ? Optional.of(SerialUart.of(board)) : ctx.fixture().uart();
+        if (uart.isEmpty()) {
             return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.fixture().name() + " has no UART to read the banner from",
                     List.of());
         }
-        SerialPort uart = board.openUart();
-        try {
-            probe.reset(false);
-            BootBanner.Result r = BootBanner.await(uart, Pattern.compile(step.banner()), Duration.ofMillis(step.timeoutMs()));
-            if (r.matched()) {
-                return StepOutcome.pass("banner: " + r.line().orElseThrow());
-            }
-            return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + board.uartName() + " within "
-                    + step.timeoutMs() + " ms; it said: " + shown(r.transcript()), List.of());
-        } finally {
-            uart.closePort();
+        BootBanner.Result r = uart.get().awaitBanner(() -> probe.reset(false), Pattern.compile(step.banner()),
+                Duration.ofMillis(step.timeoutMs()));
+        if (r.matched()) {
+            return StepOutcome.pass("banner: " + r.line().orElseThrow());
         }
+        return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + uart.get().name() + " within "
+                + step.timeoutMs() + " ms; it said: " + shown(r.transcript()), List.of());
     }
 
     private static String shown(String transcript) {

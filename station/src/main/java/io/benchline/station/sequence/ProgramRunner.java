@@ -21,13 +21,13 @@ final class ProgramRunner implements StepRunner<Step.Program> {
         if (step.unprotect()) {
             flasher.unprotect();
         }
-        flasher.program(image, FlashProgress.NONE);
+        flasher.program(image, ctx.flashProgress());
         List<MeasurementRecord> ms = new ArrayList<>();
         ms.add(Measurements.of("bytes programmed", image.size(), "B", Limits.NONE));
         if (!step.verify()) {
             return StepOutcome.judge(ms, image.size() + " bytes programmed, not verified");
         }
-        VerifyReport verify = flasher.verify(image, FlashProgress.NONE);
+        VerifyReport verify = flasher.verify(image, ctx.flashProgress());
         ms.add(Measurements.of("verify mismatches", verify.mismatches(), "B", new Limits(null, (double) step.maxVerifyMismatches())));
         if (verify.mismatches() > step.maxVerifyMismatches()) {
             return StepOutcome.fail(String.format(Locale.ROOT, "verify failed: %d of %d bytes differ, first at 0x%08X%s",

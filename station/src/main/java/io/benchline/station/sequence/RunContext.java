@@ -3,6 +3,7 @@ package io.benchline.station.sequence;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.swd.DebugProbe;
+import io.benchline.fixtures.swd.FlashProgress;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
@@ -16,10 +17,17 @@ final class RunContext {
     private DebugProbe probe;
     private double targetVolts;
 
-    RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image) {
+    private final FlashProgress flashProgress;
+
+    RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image, FlashProgress flashProgress) {
         this.plan = plan;
         this.fixture = fixture;
         this.image = image;
+        this.flashProgress = flashProgress;
+    }
+
+    FlashProgress flashProgress() {
+        return flashProgress;
     }
 
     Fixture fixture() {

@@ -1,6 +1,7 @@
 package io.benchline.station.sequence;
 
 import io.benchline.db.StepRecord;
+import io.benchline.fixtures.swd.FlashProgress;
 
 /** Told of a run's progress, each event after it is stored: a terminal printer, a web page. */
 public interface RunListener {
@@ -16,5 +17,10 @@ public interface RunListener {
     }
 
     default void runFinished(RunOutcome outcome) {
+    }
+
+    /** Told of the program step's erase, program and verify as they go (a terminal's progress bar). */
+    default FlashProgress flashProgress() {
+        return FlashProgress.NONE;
     }
 }

@@ -54,7 +54,7 @@ public final class Sequencer {
                 plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());
         runGoing = runId;
         listener.runStarted(runId, request);
-        RunContext ctx = new RunContext(plan, fixture, image);
+        RunContext ctx = new RunContext(plan, fixture, image, listener.flashProgress());
         List<StepRecord> done = new ArrayList<>();
         StepRecord firstBad = null;
         int seq = 0;

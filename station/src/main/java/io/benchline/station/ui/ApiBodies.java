@@ -1,6 +1,8 @@
 package io.benchline.station.ui;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.benchline.reports.BatchSummary;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +32,13 @@ final class ApiBodies {
     }
 
     record AlreadyPassedError(String error, String conflict, String serial) {
+    }
+
+    /** One entry of {@code GET /api/batches}. */
+    record BatchItem(String name, String product, @JsonProperty("created_at") Instant createdAt, long runs) {
+        static BatchItem of(BatchSummary s) {
+            return new BatchItem(s.name(), s.product(), s.createdAt(), s.runs());
+        }
     }
 
     record SerialCheck(boolean valid, String message) {

@@ -9,6 +9,7 @@ import io.benchline.station.InputError;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
 import io.benchline.station.ui.ApiBodies.ApiError;
+import io.benchline.station.ui.ApiBodies.BatchItem;
 import io.benchline.station.ui.ApiBodies.BoardTrace;
 import io.benchline.station.ui.ApiBodies.OperatorPost;
 import io.benchline.station.ui.ApiBodies.RunPost;
@@ -33,7 +34,7 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
         app.post("/api/runs", this::startRun);
         app.get("/api/runs/{id}", this::run);
         app.get("/api/boards/{serial}", this::board);
-        app.get("/api/batches", ctx -> ctx.json(batches().batches()));
+        app.get("/api/batches", ctx -> ctx.json(batches().batches().stream().map(BatchItem::of).toList()));
         app.get("/api/batches/{batch}", this::batch);
         app.post("/api/arm", ctx -> {
             OperatorPost body = body(ctx, OperatorPost.class);

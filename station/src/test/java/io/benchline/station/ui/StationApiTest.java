@@ -1,6 +1,7 @@
 package io.benchline.station.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,6 +114,12 @@ class StationApiTest {
         assertEquals(1, board.get("runs").size());
         assertEquals(false, board.get("passed").asBoolean());
         assertEquals(404, get(base + "api/boards/SN-NEVER").statusCode());
+
+        JsonNode list = JSON.readTree(get(base + "api/batches").body());
+        assertEquals("API-LOT", list.get(0).get("name").asText());
+        assertTrue(list.get(0).hasNonNull("created_at"), list.toString());
+        assertFalse(list.get(0).has("createdAt"), list.toString());
+        assertEquals(1, list.get(0).get("runs").asInt());
 
         JsonNode batch = JSON.readTree(get(base + "api/batches/API-LOT").body());
         assertEquals(1, batch.get("boards").asInt());
