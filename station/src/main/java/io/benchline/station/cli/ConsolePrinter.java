@@ -36,7 +36,6 @@ final class ConsolePrinter implements RunListener {
     public void stepFinished(StepRecord step) {
         if (bar != null) {
             bar.finish();
-            bar = null;
         }
         out.printf("  %2d %-14s %-7s %s%n", step.seq(), step.name(), step.verdict(), step.message() == null ? "" : step.message());
         for (MeasurementRecord m : step.measurements()) {

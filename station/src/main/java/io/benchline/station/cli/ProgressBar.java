@@ -33,9 +33,11 @@ final class ProgressBar implements FlashProgress {
         out.flush();
     }
 
+    /** Ends the line of the last phase drawn, if any; the next update starts a new one. */
     void finish() {
         if (phase != null) {
             out.println();
+            phase = null;
         }
     }
 }
