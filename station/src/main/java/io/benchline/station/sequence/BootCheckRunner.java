@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     private static final int TRANSCRIPT_CHARS = 120;
+    private static final long VERDICT_RESERVE_MS = 150;
 
     @Override
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
@@ -28,12 +29,14 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
         SerialPort uart = board.openUart();
         try {
             probe.reset(false);
-            BootBanner.Result r = BootBanner.await(uart, Pattern.compile(step.banner()), Duration.ofMillis(step.timeoutMs()));
+            // The banner wait ends a little before the step's deadline, so a silent board is a FAIL, not a timeout ERROR.
+            long waitMs = Math.max(0, ctx.deadline().remainingMs() - VERDICT_RESERVE_MS);
+            BootBanner.Result r = BootBanner.await(uart, Pattern.compile(step.banner()), Duration.ofMillis(waitMs));
             if (r.matched()) {
                 return StepOutcome.pass("banner: " + r.line().orElseThrow());
             }
             return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + board.uartName() + " within "
-                    + step.timeoutMs() + " ms; it said: " + shown(r.transcript()), List.of());
+                    + step.timeoutMs() + " ms (timeout-ms) of the reset; it said: " + shown(r.transcript()), List.of());
         } finally {
             uart.closePort();
         }

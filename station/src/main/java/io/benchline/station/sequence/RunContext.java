@@ -1,5 +1,6 @@
 package io.benchline.station.sequence;
 
+import io.benchline.fixtures.Deadline;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.swd.DebugProbe;
@@ -13,8 +14,9 @@ final class RunContext {
     private final Plan plan;
     private final Fixture fixture;
     private final Optional<FirmwareImage> image;
-    private DebugProbe probe;
+    private volatile DebugProbe probe;
     private double targetVolts;
+    private volatile Deadline deadline = Deadline.NONE;
 
     RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image) {
         this.plan = plan;
@@ -57,6 +59,29 @@ final class RunContext {
             throw new FixtureFault("no probe attached: the plan's swd-connect step did not run");
         }
         return probe;
+    }
+
+    /** When the step now running must end, for waits a runner plans itself (the supply's readback). */
+    Deadline deadline() {
+        return deadline;
+    }
+
+    void deadline(Deadline d) {
+        this.deadline = d;
+    }
+
+    /**
+     * Closes the probe's and every instrument's link under whatever the step is blocked on, from the
+     * sequencer's thread; the links reopen at their next use (teardown switches power off through them).
+     */
+    void abandonWaits() {
+        DebugProbe p = probe;
+        if (p != null) {
+            p.abandon();
+        }
+        fixture.supply().abandonWaits();
+        fixture.dmm().abandonWaits();
+        fixture.switchMatrix().abandonWaits();
     }
 
     /** Releases the probe, if one was opened; never throws. */
