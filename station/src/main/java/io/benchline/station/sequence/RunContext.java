@@ -17,6 +17,7 @@ final class RunContext {
     private volatile DebugProbe probe;
     private double targetVolts;
     private volatile Deadline deadline = Deadline.NONE;
+    private volatile RailReading highestRail;
 
     RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image) {
         this.plan = plan;
@@ -59,6 +60,23 @@ final class RunContext {
             throw new FixtureFault("no probe attached: the plan's swd-connect step did not run");
         }
         return probe;
+    }
+
+    /** A DMM voltage a measure step of this run judged in its limits. */
+    record RailReading(String testPoint, double volts) {
+    }
+
+    /** Keeps the highest in-limits DMM voltage of the run: evidence that the board is powered. */
+    void railPassed(String testPoint, double volts) {
+        RailReading r = highestRail;
+        if (r == null || volts > r.volts()) {
+            highestRail = new RailReading(testPoint, volts);
+        }
+    }
+
+    /** The highest rail the DMM measured in limits in this run, if any reached atLeast volts. */
+    Optional<RailReading> railAtLeast(double atLeast) {
+        return Optional.ofNullable(highestRail).filter(r -> r.volts() >= atLeast);
     }
 
     /** When the step now running must end, for waits a runner plans itself (the supply's readback). */

@@ -57,6 +57,7 @@ public final class Sequencer {
         RunContext ctx = new RunContext(plan, fixture, image);
         List<StepRecord> done = new ArrayList<>();
         StepRecord firstBad = null;
+        String firstBadHint = null;
         int seq = 0;
         for (Step step : plan.steps()) {
             seq++;
@@ -74,6 +75,7 @@ public final class Sequencer {
             listener.stepFinished(rec);
             if (rec.verdict() != Verdict.PASS && rec.verdict() != Verdict.SKIPPED) {
                 firstBad = rec;
+                firstBadHint = out.hint();
                 break;
             }
         }
@@ -83,7 +85,7 @@ public final class Sequencer {
         }
         RunEnd end = firstBad == null
                 ? new RunEnd(Verdict.PASS, null, null, null)
-                : new RunEnd(firstBad.verdict(), firstBad.name(), hintFor(firstBad), firstBad.message());
+                : new RunEnd(firstBad.verdict(), firstBad.name(), firstBadHint != null ? firstBadHint : hintFor(firstBad), firstBad.message());
         if (!store.finish(runId, teardown, end, clock.instant())) {
             end = new RunEnd(Verdict.ABORTED, null, null, "the run was stopped before it ended");
         }
