@@ -31,7 +31,8 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
             if (volts < step.minPoweredVolts()) {
                 Optional<RunContext.RailReading> rail = ctx.railAtLeast(step.minPoweredVolts());
                 if (rail.isPresent()) {
-                    return vrefOpen(volts, rail.get(), ms);
+                    // Kept as evidence but not judged: the reading is the open wire's, not the board's.
+                    return vrefOpen(volts, rail.get(), List.of(Measurements.of("target voltage", volts, "V", Limits.NONE)));
                 }
                 return StepOutcome.fail(String.format(Locale.ROOT,
                         "board not powered: the probe sees %.2f V on the target (the chip needs at least %s V)",
