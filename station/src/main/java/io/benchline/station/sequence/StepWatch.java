@@ -42,7 +42,7 @@ final class StepWatch {
         } catch (TimeoutException e) {
             stop(worker, ctx);
             return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' did not end within its timeout of "
-                    + step.timeoutMs() + " ms (timeout-ms): an instrument or the probe stopped answering", List.of());
+                    + step.timeoutMs() + " ms (timeout-ms): " + blockedOn(result), List.of());
         } catch (InterruptedException e) {
             stop(worker, ctx);
             Thread.currentThread().interrupt();
@@ -52,6 +52,15 @@ final class StepWatch {
         } finally {
             ctx.deadline(Deadline.NONE);
         }
+    }
+
+    /** What the step reported once its links were closed under it: it names the instrument or probe it was waiting for. */
+    private static String blockedOn(CompletableFuture<StepOutcome> result) {
+        StepOutcome late = result.getNow(null);
+        if (late == null || late.verdict() != Verdict.ERROR) {
+            return "an instrument or the probe stopped answering";
+        }
+        return "it was waiting on " + late.message();
     }
 
     private static void stop(Thread worker, RunContext ctx) {
