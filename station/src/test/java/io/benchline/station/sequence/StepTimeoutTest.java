@@ -84,6 +84,8 @@ class StepTimeoutTest {
             assertTrue(o.message().startsWith("step 'VDD' did not end within its timeout of 800 ms (timeout-ms): it was waiting on dmm "),
                     o.message());
             assertEquals(1, o.message().lines().count(), o.message());
+            assertTrue(o.message().endsWith("no reply before the step's timeout (the station closed the port; it is reopened on the next command)"),
+                    o.message());
             assertStepEndedWithin(o, "VDD", 800);
             assertTeardownSwitchedPowerOff(o);
         }
@@ -105,6 +107,7 @@ class StepTimeoutTest {
                 assertEquals("swd-connect", o.failedStep());
                 assertTrue(o.message().startsWith("step 'swd-connect' did not end within its timeout of 1200 ms (timeout-ms): it was waiting on"
                         + " GDB server gdb://127.0.0.1:" + server.getLocalPort()), o.message());
+                assertTrue(o.message().endsWith("no reply before the step's timeout (the station closed the link)"), o.message());
                 assertTrue(o.hint().startsWith("station problem, not the board"), o.hint());
                 assertStepEndedWithin(o, "swd-connect", 1200);
                 assertTeardownSwitchedPowerOff(o);
