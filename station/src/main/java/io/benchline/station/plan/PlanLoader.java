@@ -113,20 +113,23 @@ public final class PlanLoader {
         String hint = f.optText("hint").orElse(null);
         String what = "step '" + name + "'";
         f.describedAs(what);
+        if (!StepTimeouts.KINDS.contains(kind)) {
+            throw new YamlError(f.where("kind"), "unknown step kind '" + kind
+                    + "' (known: power, measure, swd-connect, program, read-uid, boot-check)");
+        }
+        int timeout = timeout(f, kind, what);
         Step step = switch (kind) {
-            case "power" -> power(f, name, hint, what);
-            case "measure" -> measure(f, name, hint, what);
-            case "swd-connect" -> swdConnect(f, name, hint, what);
+            case "power" -> power(f, name, timeout, hint, what);
+            case "measure" -> measure(f, name, timeout, hint, what);
+            case "swd-connect" -> swdConnect(f, name, timeout, hint, what);
             case "program" -> {
                 if (!hasFirmware) {
                     throw new YamlError(f.where(), what + ": a program step needs the plan's 'firmware'");
                 }
-                yield program(f, name, hint, what);
+                yield program(f, name, timeout, hint, what);
             }
-            case "read-uid" -> new Step.ReadUid(name, hint);
-            case "boot-check" -> bootCheck(f, name, hint, what);
-            default -> throw new YamlError(f.where("kind"), "unknown step kind '" + kind
-                    + "' (known: power, measure, swd-connect, program, read-uid, boot-check)");
+            case "read-uid" -> new Step.ReadUid(name, timeout, hint);
+            default -> bootCheck(f, name, timeout, hint);
         };
         f.done();
         requireOrder(f.where(), what, step, before);
@@ -147,7 +150,7 @@ public final class PlanLoader {
         }
     }
 
-    private static Step power(Fields f, String name, String hint, String what) {
+    private static Step power(Fields f, String name, int timeout, String hint, String what) {
         boolean on = f.bool("output", true);
         double volts = 0;
         double limit = 0;
@@ -166,11 +169,11 @@ public final class PlanLoader {
                 throw new YamlError(f.where("current"), what + ": the current high limit must be below the supply's current-limit, or a short would pass");
             }
         }
-        int settle = nonNegative(f, "settle-ms", 0, what);
-        return new Step.Power(name, on, volts, limit, current, settle, hint);
+        int settle = settleWithin(f, timeout, what);
+        return new Step.Power(name, on, volts, limit, current, settle, timeout, hint);
     }
 
-    private static Step measure(Fields f, String name, String hint, String what) {
+    private static Step measure(Fields f, String name, int timeout, String hint, String what) {
         String point = f.text("test-point");
         String unit = f.text("unit");
         if (!unit.equals("V") && !unit.equals("A")) {
@@ -188,11 +191,11 @@ public final class PlanLoader {
         if (spread != null && (spread < 0 || samples < 2)) {
             throw new YamlError(f.where("max-spread"), what + ": max-spread must be at least 0 and needs samples of 2 or more");
         }
-        int settle = nonNegative(f, "settle-ms", 0, what);
-        return new Step.Measure(name, point, unit, limits, samples, spread, settle, hint);
+        int settle = settleWithin(f, timeout, what);
+        return new Step.Measure(name, point, unit, limits, samples, spread, settle, timeout, hint);
     }
 
-    private static Step swdConnect(Fields f, String name, String hint, String what) {
+    private static Step swdConnect(Fields f, String name, int timeout, String hint, String what) {
         Limits tv = f.optNode("target-voltage").map(n -> limits(Fields.of(n, what + " target-voltage"))).orElse(Limits.NONE);
         double minPowered = f.optNumber("min-powered-volts").orElse(Step.SwdConnect.MIN_POWERED_VOLTS);
         if (minPowered <= 0 || minPowered > 5) {
@@ -216,10 +219,10 @@ public final class PlanLoader {
             throw new YamlError(f.where("max-rdp-level"), what + ": max-rdp-level needs require-unprotected: true (else RDP is not read)");
         }
         return new Step.SwdConnect(name, f.bool("under-reset", false), tv, minPowered, devIds, minFlash,
-                requireUnprotected, maxRdp, hint);
+                requireUnprotected, maxRdp, timeout, hint);
     }
 
-    private static Step program(Fields f, String name, String hint, String what) {
+    private static Step program(Fields f, String name, int timeout, String hint, String what) {
         boolean verify = f.bool("verify", true);
         Optional<Long> maxMismatches = f.optLong("max-verify-mismatches");
         if (maxMismatches.isPresent() && maxMismatches.get() < 0) {
@@ -228,21 +231,37 @@ public final class PlanLoader {
         if (maxMismatches.isPresent() && !verify) {
             throw new YamlError(f.where("max-verify-mismatches"), what + ": max-verify-mismatches needs verify: true");
         }
-        return new Step.Program(name, verify, f.bool("unprotect", false), maxMismatches.orElse(0L), hint);
+        return new Step.Program(name, verify, f.bool("unprotect", false), maxMismatches.orElse(0L), timeout, hint);
     }
 
-    private static Step bootCheck(Fields f, String name, String hint, String what) {
+    private static Step bootCheck(Fields f, String name, int timeout, String hint) {
         String banner = f.text("banner");
         try {
             Pattern.compile(banner);
         } catch (PatternSyntaxException e) {
-            throw new YamlError(f.where("banner"), what + ": banner is not a valid regular expression: " + e.getDescription());
-        }
-        int timeout = f.integer("timeout-ms", 3000);
-        if (timeout <= 0) {
-            throw new YamlError(f.where("timeout-ms"), what + ": timeout-ms must be above 0");
+            throw new YamlError(f.where("banner"), "step '" + name + "': banner is not a valid regular expression: " + e.getDescription());
         }
         return new Step.BootCheck(name, banner, timeout, f.bool("optional", false), hint);
+    }
+
+    /** Every step's timeout-ms: its kind's default when left out, 1 ms to {@link StepTimeouts#MAX_MS}. */
+    private static int timeout(Fields f, String kind, String what) {
+        long t = f.optLong("timeout-ms").orElse((long) StepTimeouts.defaultMs(kind));
+        if (t <= 0 || t > StepTimeouts.MAX_MS) {
+            throw new YamlError(f.where("timeout-ms"), what + ": timeout-ms must be above 0 and at most " + StepTimeouts.MAX_MS
+                    + " (10 minutes)");
+        }
+        return (int) t;
+    }
+
+    /** settle-ms, which must leave the step time to measure: below its timeout-ms. */
+    private static int settleWithin(Fields f, int timeout, String what) {
+        int settle = nonNegative(f, "settle-ms", 0, what);
+        if (settle >= timeout) {
+            throw new YamlError(f.where("settle-ms"), what + ": settle-ms " + settle + " leaves no time to measure within timeout-ms "
+                    + timeout);
+        }
+        return settle;
     }
 
     private static Limits limits(Fields f) {

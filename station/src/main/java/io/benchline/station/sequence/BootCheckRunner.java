@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     private static final int TRANSCRIPT_CHARS = 120;
+    private static final long VERDICT_RESERVE_MS = 150;
 
     @Override
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
@@ -28,13 +29,15 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
             return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.fixture().name() + " has no UART to read the banner from",
                     List.of());
         }
+        // The banner wait ends a little before the step's deadline, so a silent board is a FAIL, not a timeout ERROR.
+        long waitMs = Math.max(0, ctx.deadline().remainingMs() - VERDICT_RESERVE_MS);
         BootBanner.Result r = uart.get().awaitBanner(() -> probe.reset(false), Pattern.compile(step.banner()),
-                Duration.ofMillis(step.timeoutMs()));
+                Duration.ofMillis(waitMs));
         if (r.matched()) {
             return StepOutcome.pass("banner: " + r.line().orElseThrow());
         }
         return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + uart.get().name() + " within "
-                + step.timeoutMs() + " ms; it said: " + shown(r.transcript()), List.of());
+                + step.timeoutMs() + " ms (timeout-ms) of the reset; it said: " + shown(r.transcript()), List.of());
     }
 
     private static String shown(String transcript) {

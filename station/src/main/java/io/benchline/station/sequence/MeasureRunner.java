@@ -1,6 +1,7 @@
 package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
+import io.benchline.db.Verdict;
 import io.benchline.fixtures.instrument.DmmFunction;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Limits;
@@ -38,6 +39,10 @@ final class MeasureRunner implements StepRunner<Step.Measure> {
         if (step.maxSpread() != null) {
             ms.add(Measurements.of(step.name() + " spread", max - min, step.unit(), new Limits(null, step.maxSpread())));
         }
-        return StepOutcome.judge(ms, Measurements.format(mean, step.unit()));
+        StepOutcome out = StepOutcome.judge(ms, Measurements.format(mean, step.unit()));
+        if (out.verdict() == Verdict.PASS && function == DmmFunction.DC_VOLTS) {
+            ctx.railPassed(step.testPoint(), mean);
+        }
+        return out;
     }
 }

@@ -2,11 +2,15 @@ package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.instrument.Supply;
+import io.benchline.fixtures.instrument.SupplyReadback;
 import io.benchline.station.plan.Step;
 import java.util.List;
 import java.util.Locale;
 
-/** Switches DUT power. On power-on a supply in current limit is a short: power off at once, FAIL. */
+/**
+ * Switches DUT power. On power-on the current is judged on a fresh readback (see {@link SupplyReadback}),
+ * and a supply in current limit is a short: power off at once, FAIL.
+ */
 final class PowerRunner implements StepRunner<Step.Power> {
     @Override
     public StepOutcome run(Step.Power step, RunContext ctx) {
@@ -18,9 +22,10 @@ final class PowerRunner implements StepRunner<Step.Power> {
         supply.configure(step.volts(), step.currentLimit());
         supply.output(true);
         ctx.fixture().pacer().settle(step.settleMs());
-        double amps = supply.current();
+        SupplyReadback.Reading reading = SupplyReadback.afterSwitch(supply, System.nanoTime(), ctx.deadline());
+        double amps = reading.amps();
         MeasurementRecord current = Measurements.of(step.name() + " current", amps, "A", step.current());
-        if (supply.currentLimited()) {
+        if (reading.currentLimited()) {
             supply.output(false);
             return StepOutcome.fail(String.format(Locale.ROOT,
                     "supply in current limit (%.3f A at a %.3f A limit): a short on the board; power switched off",

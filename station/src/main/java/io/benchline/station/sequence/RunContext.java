@@ -1,5 +1,6 @@
 package io.benchline.station.sequence;
 
+import io.benchline.fixtures.Deadline;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.swd.DebugProbe;
@@ -14,8 +15,10 @@ final class RunContext {
     private final Plan plan;
     private final Fixture fixture;
     private final Optional<FirmwareImage> image;
-    private DebugProbe probe;
+    private volatile DebugProbe probe;
     private double targetVolts;
+    private volatile Deadline deadline = Deadline.NONE;
+    private volatile RailReading highestRail;
 
     private final FlashProgress flashProgress;
 
@@ -65,6 +68,46 @@ final class RunContext {
             throw new FixtureFault("no probe attached: the plan's swd-connect step did not run");
         }
         return probe;
+    }
+
+    /** A DMM voltage a measure step of this run judged in its limits. */
+    record RailReading(String testPoint, double volts) {
+    }
+
+    /** Keeps the highest in-limits DMM voltage of the run: evidence that the board is powered. */
+    void railPassed(String testPoint, double volts) {
+        RailReading r = highestRail;
+        if (r == null || volts > r.volts()) {
+            highestRail = new RailReading(testPoint, volts);
+        }
+    }
+
+    /** The highest rail the DMM measured in limits in this run, if any reached atLeast volts. */
+    Optional<RailReading> railAtLeast(double atLeast) {
+        return Optional.ofNullable(highestRail).filter(r -> r.volts() >= atLeast);
+    }
+
+    /** When the step now running must end, for waits a runner plans itself (the supply's readback). */
+    Deadline deadline() {
+        return deadline;
+    }
+
+    void deadline(Deadline d) {
+        this.deadline = d;
+    }
+
+    /**
+     * Closes the probe's and every instrument's link under whatever the step is blocked on, from the
+     * sequencer's thread; the links reopen at their next use (teardown switches power off through them).
+     */
+    void abandonWaits() {
+        DebugProbe p = probe;
+        if (p != null) {
+            p.abandon();
+        }
+        fixture.supply().abandonWaits();
+        fixture.dmm().abandonWaits();
+        fixture.switchMatrix().abandonWaits();
     }
 
     /** Releases the probe, if one was opened; never throws. */

@@ -21,8 +21,8 @@ import java.util.Optional;
 /**
  * Runs a plan on a fixture for one board. The run is stored as it starts, each step as it ends
  * (committed before the next starts), and the verdict before anyone is told. The first step that
- * does not pass stops the run: an under-powered board never reaches an SWD step. Teardown (power
- * off) runs whatever happened.
+ * does not pass stops the run: an under-powered board never reaches an SWD step. Each step is held
+ * to its timeout-ms ({@link StepWatch}). Teardown (power off) runs whatever happened.
  */
 public final class Sequencer {
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
@@ -57,12 +57,13 @@ public final class Sequencer {
         RunContext ctx = new RunContext(plan, fixture, image, listener.flashProgress());
         List<StepRecord> done = new ArrayList<>();
         StepRecord firstBad = null;
+        String firstBadHint = null;
         int seq = 0;
         for (Step step : plan.steps()) {
             seq++;
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
-            StepOutcome out = execute(step, ctx);
+            StepOutcome out = StepWatch.run(step, ctx, () -> execute(step, ctx));
             StepRecord rec = new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(),
                     out.message(), out.measurements());
             if (out.uid() != null) {
@@ -74,6 +75,7 @@ public final class Sequencer {
             listener.stepFinished(rec);
             if (rec.verdict() != Verdict.PASS && rec.verdict() != Verdict.SKIPPED) {
                 firstBad = rec;
+                firstBadHint = out.hint();
                 break;
             }
         }
@@ -83,7 +85,7 @@ public final class Sequencer {
         }
         RunEnd end = firstBad == null
                 ? new RunEnd(Verdict.PASS, null, null, null)
-                : new RunEnd(firstBad.verdict(), firstBad.name(), hintFor(firstBad), firstBad.message());
+                : new RunEnd(firstBad.verdict(), firstBad.name(), firstBadHint != null ? firstBadHint : hintFor(firstBad), firstBad.message());
         if (!store.finish(runId, teardown, end, clock.instant())) {
             end = new RunEnd(Verdict.ABORTED, null, null, "the run was stopped before it ended");
         }

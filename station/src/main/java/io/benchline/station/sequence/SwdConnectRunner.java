@@ -9,6 +9,7 @@ import io.benchline.station.plan.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,11 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
             ctx.targetVolts(volts);
             ms.add(Measurements.of("target voltage", volts, "V", step.targetVoltage()));
             if (volts < step.minPoweredVolts()) {
+                Optional<RunContext.RailReading> rail = ctx.railAtLeast(step.minPoweredVolts());
+                if (rail.isPresent()) {
+                    // Kept as evidence but not judged: the reading is the open wire's, not the board's.
+                    return vrefOpen(volts, rail.get(), List.of(Measurements.of("target voltage", volts, "V", Limits.NONE)));
+                }
                 return StepOutcome.fail(String.format(Locale.ROOT,
                         "board not powered: the probe sees %.2f V on the target (the chip needs at least %s V)",
                         volts, step.minPoweredVolts()), ms);
@@ -56,5 +62,13 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
             }
         }
         return StepOutcome.judge(ms, summary);
+    }
+
+    private static StepOutcome vrefOpen(double volts, RunContext.RailReading rail, List<MeasurementRecord> ms) {
+        return StepOutcome.error(String.format(Locale.ROOT,
+                "the probe sees %.2f V on the target, but the DMM measured %s at %.3f V in this run: the probe's target-voltage"
+                        + " (VREF) wire is open", volts, rail.testPoint(), rail.volts()), ms,
+                "Fixture fault, not the board: check the probe's VREF (target voltage) wire and its contact to the board's VDD,"
+                        + " then retest the same board");
     }
 }

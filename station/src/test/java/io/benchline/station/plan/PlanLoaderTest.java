@@ -32,6 +32,35 @@ class PlanLoaderTest {
     }
 
     @Test
+    void everyStepHasATimeoutItsKindsDefaultUnlessThePlanGivesOne() {
+        Plan plan = PlanLoader.load(SHIPPED);
+        for (Step s : plan.steps()) {
+            int expected = s.kind().equals("boot-check") ? 2000 : StepTimeouts.defaultMs(s.kind());
+            assertEquals(expected, s.timeoutMs(), s.name());
+        }
+        assertEquals(5_000, StepTimeouts.defaultMs("power"));
+        assertEquals(60_000, StepTimeouts.defaultMs("program"));
+    }
+
+    @Test
+    void aTimeoutOfZeroNamesFileLineColumn() throws IOException {
+        String text = Files.readString(SHIPPED).replace("    name: read-uid\n", "    name: read-uid\n    timeout-ms: 0\n");
+        InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
+        int line = lineOf(text, "timeout-ms: 0");
+        assertTrue(e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":17: step 'read-uid': timeout-ms must be above 0"),
+                e.getMessage());
+    }
+
+    @Test
+    void aSettleTimeThatLeavesNoTimeToMeasureIsRefused() throws IOException {
+        String text = Files.readString(SHIPPED).replace("    settle-ms: 100\n", "    settle-ms: 100\n    timeout-ms: 100\n");
+        InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
+        int line = lineOf(text, "settle-ms: 100");
+        assertTrue(e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":16: step 'power-on': settle-ms 100 leaves no time"
+                + " to measure within timeout-ms 100"), e.getMessage());
+    }
+
+    @Test
     void typoInAKeyNamesFileLineColumnAndSuggestsTheKey() throws IOException {
         String text = Files.readString(SHIPPED).replace("    max-spread: 0.05    # a regulator", "    max-sprad: 0.05    # a regulator");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));

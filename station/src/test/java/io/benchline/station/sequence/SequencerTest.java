@@ -112,6 +112,17 @@ class SequencerTest {
     }
 
     @Test
+    void aProbeThatSeesNoVoltageOnRailsTheDmmMeasuredIsAnOpenVrefWireNeverABoardFailure() {
+        RunDetail d = run("vref-open");
+        assertEquals(Verdict.ERROR, d.run().verdict(), d.run().message());
+        assertEquals("swd-connect", d.run().failedStep());
+        assertTrue(d.run().message().matches("the probe sees 0\\.0\\d V on the target, but the DMM measured (VDD|VDDA|NRST) at 3\\.\\d+ V"
+                + " in this run: the probe's target-voltage \\(VREF\\) wire is open"), d.run().message());
+        assertTrue(d.run().hint().startsWith("Fixture fault, not the board: check the probe's VREF (target voltage) wire"), d.run().hint());
+        assertEquals(List.of("power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "teardown"), names(d), "never programmed");
+    }
+
+    @Test
     void everyStepIsStoredInOrderWithItsMeasurements() {
         RunDetail d = run("vcap-missing");
         StepRow vcap = d.steps().get(3).step();

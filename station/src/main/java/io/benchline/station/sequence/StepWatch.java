@@ -1,0 +1,75 @@
+package io.benchline.station.sequence;
+
+import io.benchline.db.Verdict;
+import io.benchline.fixtures.Deadline;
+import io.benchline.station.plan.Step;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Holds a step to its timeout-ms. The step runs on a thread of its own; at its deadline the
+ * sequencer stops waiting, closes the probe's and instruments' links under it (a read blocked on a
+ * socket, a pty or a USB pipe fails at once) and interrupts it (a settle or retry pause ends). The
+ * step is then an ERROR: the station could not tell. This bounds the operator's wait whatever the
+ * driver was doing, where a deadline handed to each driver would bound only the waits that read it.
+ */
+final class StepWatch {
+    /** How long a step past its deadline gets to let go of its links before teardown uses them. */
+    private static final long LET_GO_MS = 2_000;
+
+    private StepWatch() {
+    }
+
+    static StepOutcome run(Step step, RunContext ctx, Supplier<StepOutcome> body) {
+        ctx.deadline(Deadline.in(Duration.ofMillis(step.timeoutMs())));
+        CompletableFuture<StepOutcome> result = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(body.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "step " + step.name());
+        worker.setDaemon(true);
+        worker.start();
+        try {
+            return result.get(step.timeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            stop(worker, ctx);
+            return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' did not end within its timeout of "
+                    + step.timeoutMs() + " ms (timeout-ms): " + blockedOn(result), List.of());
+        } catch (InterruptedException e) {
+            stop(worker, ctx);
+            Thread.currentThread().interrupt();
+            return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' was interrupted: the station is stopping", List.of());
+        } catch (ExecutionException e) {
+            return new StepOutcome(Verdict.ERROR, "station software error: " + e.getCause(), List.of());
+        } finally {
+            ctx.deadline(Deadline.NONE);
+        }
+    }
+
+    /** What the step reported once its links were closed under it: it names the instrument or probe it was waiting for. */
+    private static String blockedOn(CompletableFuture<StepOutcome> result) {
+        StepOutcome late = result.getNow(null);
+        if (late == null || late.verdict() != Verdict.ERROR) {
+            return "an instrument or the probe stopped answering";
+        }
+        return "it was waiting on " + late.message();
+    }
+
+    private static void stop(Thread worker, RunContext ctx) {
+        ctx.abandonWaits();
+        worker.interrupt();
+        try {
+            worker.join(LET_GO_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
