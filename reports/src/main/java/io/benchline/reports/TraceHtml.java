@@ -51,7 +51,7 @@ public final class TraceHtml {
                     b.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td>").append(i == 0 ? s.step().seq() : "")
                             .append("</td><td>").append(i == 0 ? esc(s.step().name()) : "").append("</td><td class=\"")
                             .append(m.verdict()).append("\">").append(m.verdict()).append("</td><td>").append(esc(m.name()))
-                            .append("</td><td class=\"num value\">").append(esc(Html.value(m.value(), m.unit())))
+                            .append("</td><td class=\"num value\">").append(esc(Html.value(m.reading(), m.unit())))
                             .append("</td><td class=\"num\">").append(esc(Html.value(m.low(), m.unit())))
                             .append("</td><td class=\"num\">").append(esc(Html.value(m.high(), m.unit())))
                             .append("</td><td>").append(i == 0 ? esc(s.step().message()) : "").append("</td></tr>\n");

@@ -92,7 +92,7 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < steps.size(); i++) {
             RunDetail.StepDetail s = steps.get(i);
             List<MeasurementRecord> ms = s.measurements().stream()
-                    .map(m -> new MeasurementRecord(m.name(), m.value(), m.unit(), m.low(), m.high(), m.verdict())).toList();
+                    .map(m -> new MeasurementRecord(m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict())).toList();
             StepRecord step = new StepRecord(s.step().seq(), s.step().name(), s.step().kind(), s.step().startedAt(),
                     s.step().endedAt(), s.step().verdict(), s.step().message(), ms);
             if (i == steps.size() - 1) {

@@ -20,7 +20,7 @@ final class ConsolePrinter implements RunListener {
     public void stepFinished(StepRecord step) {
         out.printf("  %2d %-14s %-7s %s%n", step.seq(), step.name(), step.verdict(), step.message() == null ? "" : step.message());
         for (MeasurementRecord m : step.measurements()) {
-            out.printf("       %-22s %12s  %-27s %s%n", m.name(), Measurements.format(m.value(), m.unit()),
+            out.printf("       %-22s %12s  %-27s %s%n", m.name(), Measurements.format(m.reading(), m.unit()),
                     "[" + Measurements.format(m.low(), m.unit()) + " .. " + Measurements.format(m.high(), m.unit()) + "]",
                     m.verdict());
         }

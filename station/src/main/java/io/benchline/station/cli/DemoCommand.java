@@ -1,13 +1,13 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
-import io.benchline.reports.BatchQueries;
+import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.YieldText;
+import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -142,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             int runs = boards + retests.size();
             System.out.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
-            YieldText.print(new BatchQueries(database.jdbi()).yield(batchName), System.out);
+            YieldText.print(new BatchReports(database.batches()).yield(batchName), System.out);
             System.out.println("  results in " + database.url());
             return ExitCodes.OK;
         }

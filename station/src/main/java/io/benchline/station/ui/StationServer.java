@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
-import io.benchline.reports.BatchQueries;
 import io.benchline.reports.BatchReport;
-import io.benchline.reports.BatchSummary;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import io.benchline.reports.TraceHtml;
-import io.benchline.station.Station;
 import io.benchline.station.InputError;
+import io.benchline.station.Station;
 import io.benchline.station.plan.Plan;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -229,8 +229,8 @@ public final class StationServer implements AutoCloseable {
             ctx.status(202).json(m);
         }
 
-        private BatchQueries batches() {
-            return new BatchQueries(desk.db().jdbi());
+        private BatchReports batches() {
+            return new BatchReports(desk.db().batches());
         }
 
         private record Trace(String serial, List<RunDetail> runs) {

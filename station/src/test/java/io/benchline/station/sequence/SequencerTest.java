@@ -60,7 +60,7 @@ class SequencerTest {
         assertTrue(d.run().uid().matches("[0-9A-F]{24}"), d.run().uid());
         assertEquals(d.run().uid(), db.trace().board("SN-T-GOOD").get(0).run().uid());
         assertEquals(64, d.run().firmwareSha256().length());
-        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("target voltage") && m.value() > 3.2));
+        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("target voltage") && m.reading() > 3.2));
     }
 
     @ParameterizedTest
@@ -113,7 +113,7 @@ class SequencerTest {
         var ms = d.steps().get(3).measurements();
         assertEquals(List.of("VCAP1", "VCAP1 spread"), ms.stream().map(m -> m.name()).toList());
         assertEquals(1.08, ms.get(0).low());
-        assertTrue(ms.get(0).value() < 1.08);
+        assertTrue(ms.get(0).reading() < 1.08);
     }
 
     private static List<String> names(RunDetail d) {
