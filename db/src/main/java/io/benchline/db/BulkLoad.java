@@ -257,25 +257,31 @@ public final class BulkLoad implements AutoCloseable {
         }
     }
 
-    /** Writes what is pending and the tallies, turns the foreign key checks back on and commits. */
+    /**
+     * Writes what is pending and the tallies, and commits; turns the foreign key checks back on
+     * in any case (after a failed load, what was not committed yet is rolled back).
+     */
     @Override
     public void close() {
         try (handle) {
-            flush();
-            writeTallies();
+            try {
+                flush();
+                writeTallies();
+            } catch (SQLException e) {
+                c.rollback();
+                throw failed(e);
+            } finally {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET REFERENTIAL_INTEGRITY TRUE");
+                }
+            }
             try (Statement s = c.createStatement()) {
-                s.execute("SET REFERENTIAL_INTEGRITY TRUE");
                 for (String table : TABLES) {
                     s.execute("ALTER TABLE " + table + " ALTER COLUMN id RESTART WITH " + (maxId(table) + 1));
                 }
             }
             c.commit();
             c.setAutoCommit(autoCommit);
-            batch.close();
-            board.close();
-            run.close();
-            step.close();
-            measurement.close();
         } catch (SQLException e) {
             throw failed(e);
         }
