@@ -33,7 +33,7 @@ public final class TraceHtml {
                 b.append("<p><b>Failed at ").append(esc(r.failedStep())).append(":</b> ").append(esc(r.message()))
                         .append(r.hint() == null ? "" : "<br>hint: " + esc(r.hint())).append("</p>\n");
             }
-            b.append("<table><tr><th>#</th><th>step</th><th>verdict</th><th>measurement</th><th class=\"num\">value</th>"
+            b.append("<table><tr><th>#</th><th>step</th><th>verdict</th><th>measurement</th><th class=\"num\">reading</th>"
                     + "<th class=\"num\">low</th><th class=\"num\">high</th><th>message</th></tr>\n");
             for (RunDetail.StepDetail s : d.steps()) {
                 List<MeasurementRow> ms = s.measurements();

@@ -1,13 +1,13 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.reports.BatchReports;
 import io.benchline.reports.YieldText;
-import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;

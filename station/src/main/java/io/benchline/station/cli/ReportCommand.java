@@ -1,16 +1,16 @@
 package io.benchline.station.cli;
 
+import io.benchline.station.InputError;
 import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
-import io.benchline.reports.BatchReport;
 import io.benchline.reports.BatchReports;
+import io.benchline.reports.BatchReport;
 import io.benchline.reports.Html;
 import io.benchline.reports.MeasurementStats;
 import io.benchline.reports.ReportCsv;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import io.benchline.reports.YieldText;
-import io.benchline.station.InputError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
