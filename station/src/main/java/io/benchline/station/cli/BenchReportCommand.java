@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Benchmark: the yield report (as `report --json` computes it) of one large batch, warm.",
-                "Generates the batch in bulk first (see io.benchline.station.benchmark.BulkBoards) unless --db already holds it."})
+                "Generates the batch in bulk first (docs/report-benchmarks.md) unless --db already holds it."})
 final class BenchReportCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "100000", description = "Boards in the batch (default: ${DEFAULT-VALUE}).")
     int boards;
