@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The station's results database: opened once per process, migrated to the current schema.
- * Writes go through {@link #store()}, reads through {@link #trace()}.
+ * Writes go through {@link #store()}, reads through {@link #trace()} and {@link #batches()}: every SQL
+ * statement of the station lives in this package.
  */
 public final class Database implements AutoCloseable {
     private final String url;
@@ -45,7 +46,7 @@ public final class Database implements AutoCloseable {
         return url;
     }
 
-    public Jdbi jdbi() {
+    Jdbi jdbi() {
         return jdbi;
     }
 
@@ -55,6 +56,18 @@ public final class Database implements AutoCloseable {
 
     public TraceQueries trace() {
         return new TraceQueries(jdbi);
+    }
+
+    public BatchQueries batches() {
+        return new BatchQueries(jdbi);
+    }
+
+    /** Writes benchmark data in bulk (see {@link BulkLoad}); H2 only. Close it to commit. */
+    public BulkLoad bulkLoad() {
+        if (!DatabaseUrl.isH2(url)) {
+            throw new UnsupportedOperationException("bulk loading needs an H2 database, not " + redact(url));
+        }
+        return new BulkLoad(jdbi.open());
     }
 
     /**

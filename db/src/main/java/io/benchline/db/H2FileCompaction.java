@@ -1,5 +1,6 @@
 package io.benchline.db;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -55,7 +56,7 @@ final class H2FileCompaction {
     private static boolean grown(Path file) {
         try {
             return Files.isRegularFile(file) && Files.size(file) >= THRESHOLD_BYTES;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

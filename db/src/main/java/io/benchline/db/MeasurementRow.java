@@ -1,6 +1,6 @@
 package io.benchline.db;
 
 /** A stored measurement as read back. */
-public record MeasurementRow(long id, long stepId, long runId, String name, Double value, String unit, Double low,
+public record MeasurementRow(long id, long stepId, long runId, String name, Double reading, String unit, Double low,
         Double high, Verdict verdict) {
 }

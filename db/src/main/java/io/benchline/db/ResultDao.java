@@ -1,8 +1,12 @@
 package io.benchline.db;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -44,7 +48,7 @@ interface ResultDao {
 
     @SqlBatch("""
             INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict)
-            VALUES (:stepId, :runId, :m.name, :m.value, :m.unit, :m.low, :m.high, :verdict)""")
+            VALUES (:stepId, :runId, :m.name, :m.reading, :m.unit, :m.low, :m.high, :verdict)""")
     void insertMeasurements(@Bind("stepId") long stepId, @Bind("runId") long runId,
             @BindMethods("m") Iterable<MeasurementRecord> measurements, @Bind("verdict") Iterable<String> verdicts);
 
@@ -75,10 +79,9 @@ interface ResultDao {
     List<MeasurementRecord> measurementsOfRun(@Bind("runId") long runId);
 
     /** Reads a stored measurement back as the record the store was given. */
-    final class MeasurementOfRun implements org.jdbi.v3.core.mapper.RowMapper<MeasurementRecord> {
+    final class MeasurementOfRun implements RowMapper<MeasurementRecord> {
         @Override
-        public MeasurementRecord map(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-                throws java.sql.SQLException {
+        public MeasurementRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new MeasurementRecord(rs.getString("name"), Rows.nullableDouble(rs, "reading"), rs.getString("unit"),
                     Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict"));
         }

@@ -95,16 +95,16 @@ public final class ResultStore {
     private void tally(long runId, List<MeasurementRecord> ms) {
         Long batchId = null;
         for (MeasurementRecord m : ms) {
-            if (m.value() == null || m.value().isNaN() || m.verdict() == Verdict.ERROR) {
+            if (m.reading() == null || m.reading().isNaN() || m.verdict() == Verdict.ERROR) {
                 continue;
             }
             if (batchId == null) {
                 batchId = dao.batchOfRun(runId);
             }
             String key = HistogramBin.limitsKey(m.low(), m.high());
-            int bin = HistogramBin.of(m.value(), m.low(), m.high());
-            if (dao.tally(batchId, m, m.value(), key, bin) == 0) {
-                dao.firstTally(batchId, m, m.value(), key, bin);
+            int bin = HistogramBin.of(m.reading(), m.low(), m.high());
+            if (dao.tally(batchId, m, m.reading(), key, bin) == 0) {
+                dao.firstTally(batchId, m, m.reading(), key, bin);
             }
         }
     }

@@ -9,19 +9,5 @@ public enum Verdict {
     FAIL,
     ERROR,
     ABORTED,
-    SKIPPED;
-
-    /** The worse of two verdicts for a whole run: ERROR outranks FAIL, which outranks PASS. */
-    public Verdict worse(Verdict other) {
-        return rank(other) > rank(this) ? other : this;
-    }
-
-    private static int rank(Verdict v) {
-        return switch (v) {
-            case PASS, SKIPPED -> 0;
-            case FAIL -> 1;
-            case ERROR -> 2;
-            case ABORTED -> 3;
-        };
-    }
+    SKIPPED
 }

@@ -34,7 +34,7 @@ class ResultStoreTest {
             assertEquals("0033002D3133510637363930", row.uid());
             assertEquals(3, trace.get(0).steps().size());
             MeasurementRow m = trace.get(0).steps().get(0).measurements().get(0);
-            assertEquals(3.288, m.value());
+            assertEquals(3.288, m.reading());
             assertEquals(3.135, m.low());
             assertEquals("V", m.unit());
             assertEquals("SN-LOT7-0042", db.trace().serialOfUid("0033002d3133510637363930").orElseThrow());

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.geom.Rectangle2D;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -102,11 +104,11 @@ final class Charts {
     static String boardsPerHour(List<HourBucket> hours) {
         TimeSeries boards = new TimeSeries("boards tested");
         for (HourBucket h : hours) {
-            boards.addOrUpdate(new Hour(Date.from(h.hour()), java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT),
+            boards.addOrUpdate(new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT),
                     h.boardsTested());
         }
         JFreeChart chart = ChartFactory.createXYBarChart(null, "hour (UTC)", true, "boards tested",
-                new TimeSeriesCollection(boards, java.util.TimeZone.getTimeZone("UTC")), PlotOrientation.VERTICAL,
+                new TimeSeriesCollection(boards, TimeZone.getTimeZone("UTC")), PlotOrientation.VERTICAL,
                 false, false, false);
         XYBarRenderer r = (XYBarRenderer) chart.getXYPlot().getRenderer();
         r.setBarPainter(new StandardXYBarPainter());
@@ -120,12 +122,12 @@ final class Charts {
         TimeSeries fpy = new TimeSeries("first-pass yield %");
         for (HourBucket h : hours) {
             if (h.boardsTested() > 0) {
-                fpy.addOrUpdate(new Hour(Date.from(h.hour()), java.util.TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT),
+                fpy.addOrUpdate(new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT),
                         100 * h.firstPassYield());
             }
         }
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, "hour (UTC)", "first-pass yield %",
-                new TimeSeriesCollection(fpy, java.util.TimeZone.getTimeZone("UTC")), false, false, false);
+                new TimeSeriesCollection(fpy, TimeZone.getTimeZone("UTC")), false, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, BAR);

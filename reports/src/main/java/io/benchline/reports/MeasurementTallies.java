@@ -1,13 +1,13 @@
 package io.benchline.reports;
 
 import io.benchline.db.HistogramBin;
+import io.benchline.db.MeasurementTally;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import org.jdbi.v3.core.Handle;
 
 /**
  * Measurement statistics of a batch from the tallies the store keeps per histogram bin: a few
@@ -20,61 +20,46 @@ final class MeasurementTallies {
     private record Key(String name, String unit, Double low, Double high) {
     }
 
-    private record Row(Key key, Tally tally) {
-    }
-
-    /** One bin's tally: readings as offsets from ref. */
-    private record Tally(int bin, long n, double ref, double s1, double s2, double min, double max) {
-        double mean() {
-            return ref + s1 / n;
+    /** Statistics per measurement (name, unit, limits), in the order the tallies come. */
+    static List<MeasurementStats> stats(List<MeasurementTally> tallies) {
+        Map<Key, List<MeasurementTally>> byKey = new LinkedHashMap<>();
+        for (MeasurementTally t : tallies) {
+            byKey.computeIfAbsent(new Key(t.name(), t.unit(), t.low(), t.high()), x -> new ArrayList<>()).add(t);
         }
-
-        /** Sum of squared deviations from this bin's own mean. */
-        double m2() {
-            return Math.max(0, s2 - s1 * s1 / n);
-        }
-    }
-
-    static List<MeasurementStats> read(Handle h, long batchId) {
-        Map<Key, List<Tally>> byKey = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT name, unit, low, high, bin, n, ref, s1, s2, min_reading, max_reading
-                        FROM measurement_tally WHERE batch_id = :batch ORDER BY name, unit, low, high, bin""")
-                .bind("batch", batchId)
-                .map((rs, ctx) -> new Row(
-                        new Key(rs.getString("name"), rs.getString("unit"), nullable(rs.getDouble("low"), rs.wasNull()),
-                                nullable(rs.getDouble("high"), rs.wasNull())),
-                        new Tally(rs.getInt("bin"), rs.getLong("n"), rs.getDouble("ref"), rs.getDouble("s1"),
-                                rs.getDouble("s2"), rs.getDouble("min_reading"), rs.getDouble("max_reading"))))
-                .forEach(r -> byKey.computeIfAbsent(r.key(), x -> new ArrayList<>()).add(r.tally()));
         List<MeasurementStats> out = new ArrayList<>();
-        byKey.forEach((k, tallies) -> out.add(stats(k, tallies)));
+        byKey.forEach((k, ts) -> out.add(stats(k, ts)));
         return out;
     }
 
-    private static Double nullable(double d, boolean wasNull) {
-        return wasNull ? null : d;
+    /** A bin's mean: its readings are stored as offsets from ref. */
+    private static double mean(MeasurementTally t) {
+        return t.ref() + t.s1() / t.n();
+    }
+
+    /** Sum of squared deviations from a bin's own mean. */
+    private static double m2(MeasurementTally t) {
+        return Math.max(0, t.s2() - t.s1() * t.s1() / t.n());
     }
 
     /** Pools the bins: Chan's parallel formula for the variance keeps the small offsets exact. */
-    private static MeasurementStats stats(Key k, List<Tally> tallies) {
+    private static MeasurementStats stats(Key k, List<MeasurementTally> tallies) {
         long n = 0;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         TreeMap<Integer, Long> counts = new TreeMap<>();
-        for (Tally t : tallies) {
+        for (MeasurementTally t : tallies) {
             n += t.n();
-            sum += t.n() * t.mean();
-            min = Math.min(min, t.min());
-            max = Math.max(max, t.max());
+            sum += t.n() * mean(t);
+            min = Math.min(min, t.minReading());
+            max = Math.max(max, t.maxReading());
             counts.merge(t.bin(), t.n(), Long::sum);
         }
         double mean = sum / n;
         double m2 = 0;
-        for (Tally t : tallies) {
-            double d = t.mean() - mean;
-            m2 += t.m2() + t.n() * d * d;
+        for (MeasurementTally t : tallies) {
+            double d = mean(t) - mean;
+            m2 += m2(t) + t.n() * d * d;
         }
         Double sigma = n < 2 ? null : Math.sqrt(m2 / (n - 1));
         return new MeasurementStats(k.name(), k.unit(), k.low(), k.high(), n, mean, sigma, min, max,

@@ -1,5 +1,7 @@
 package io.benchline.reports;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import static io.benchline.reports.Html.esc;
 
 /** The batch report as one self-contained HTML file (style inline, charts as inline SVG): it can be mailed. */
@@ -67,8 +69,8 @@ public final class ReportHtml {
         return Html.page("Batch " + r.batch() + " — yield report", b.toString());
     }
 
-    private static String time(java.time.Instant t) {
-        return t == null ? "-" : t.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString().replace('T', ' ');
+    private static String time(Instant t) {
+        return t == null ? "-" : t.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     private static void kpi(StringBuilder b, String label, String value, String id) {

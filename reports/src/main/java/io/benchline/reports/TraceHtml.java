@@ -33,7 +33,7 @@ public final class TraceHtml {
                 b.append("<p><b>Failed at ").append(esc(r.failedStep())).append(":</b> ").append(esc(r.message()))
                         .append(r.hint() == null ? "" : "<br>hint: " + esc(r.hint())).append("</p>\n");
             }
-            b.append("<table><tr><th>#</th><th>step</th><th>verdict</th><th>measurement</th><th class=\"num\">value</th>"
+            b.append("<table><tr><th>#</th><th>step</th><th>verdict</th><th>measurement</th><th class=\"num\">reading</th>"
                     + "<th class=\"num\">low</th><th class=\"num\">high</th><th>message</th></tr>\n");
             for (RunDetail.StepDetail s : d.steps()) {
                 List<MeasurementRow> ms = s.measurements();
@@ -51,7 +51,7 @@ public final class TraceHtml {
                     b.append("<tr").append(bad ? " class=\"bad\"" : "").append("><td>").append(i == 0 ? s.step().seq() : "")
                             .append("</td><td>").append(i == 0 ? esc(s.step().name()) : "").append("</td><td class=\"")
                             .append(m.verdict()).append("\">").append(m.verdict()).append("</td><td>").append(esc(m.name()))
-                            .append("</td><td class=\"num value\">").append(esc(Html.value(m.value(), m.unit())))
+                            .append("</td><td class=\"num value\">").append(esc(Html.value(m.reading(), m.unit())))
                             .append("</td><td class=\"num\">").append(esc(Html.value(m.low(), m.unit())))
                             .append("</td><td class=\"num\">").append(esc(Html.value(m.high(), m.unit())))
                             .append("</td><td>").append(i == 0 ? esc(s.step().message()) : "").append("</td></tr>\n");

@@ -1,9 +1,11 @@
 package io.benchline.reports;
 
+import io.benchline.db.BatchRun;
 import io.benchline.db.Verdict;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,7 +57,7 @@ public final class YieldCalculator {
             }
             if (r.verdict() == Verdict.FAIL) {
                 String step = r.failedStep() == null ? "(unknown step)" : r.failedStep();
-                failCounts.computeIfAbsent(java.util.Arrays.asList(step, r.firstFailingMeasurement()), k -> new long[1])[0]++;
+                failCounts.computeIfAbsent(Arrays.asList(step, r.firstFailingMeasurement()), k -> new long[1])[0]++;
                 if (r.hint() != null) {
                     hints.putIfAbsent(step, r.hint());
                 }

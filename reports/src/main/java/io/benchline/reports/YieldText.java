@@ -1,6 +1,7 @@
 package io.benchline.reports;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** The batch summary for a terminal: what the demo ends with and what `benchline report` prints. */
 public final class YieldText {
@@ -27,6 +28,6 @@ public final class YieldText {
     }
 
     static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "-" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * fraction);
+        return Double.isNaN(fraction) ? "-" : String.format(Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 }

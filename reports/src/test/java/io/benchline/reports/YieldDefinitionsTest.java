@@ -1,5 +1,6 @@
 package io.benchline.reports;
 
+import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -60,7 +61,7 @@ class YieldDefinitionsTest {
             run(db, b, "SN-F", null, Verdict.ABORTED);
             run(db, "OTHER", "SN-G", 3.3, Verdict.FAIL);     // another batch: never counted here
 
-            YieldReport y = new BatchQueries(db.jdbi()).yield(b);
+            YieldReport y = new BatchReports(db.batches()).yield(b);
             assertEquals(5, y.boards(), "tested = boards with a PASS or FAIL run: A B C D F");
             assertEquals(10, y.runs());
             assertEquals(3, y.passedFirst(), "A, C (its ERROR run does not judge it), D");
@@ -93,12 +94,12 @@ class YieldDefinitionsTest {
     void openRunsAndAnEmptyBatchJudgeNothing() {
         try (Database db = Database.open(dir.resolve("y").toString())) {
             run(db, "LOT2", "SN-A", 3.3, null);
-            YieldReport y = new BatchQueries(db.jdbi()).yield("LOT2");
+            YieldReport y = new BatchReports(db.batches()).yield("LOT2");
             assertEquals(0, y.boards());
             assertEquals(1, y.openRuns());
             assertTrue(Double.isNaN(y.firstPassYield()));
             assertNull(ReportJson.yieldTree(y).get("first_pass_yield"));
-            assertEquals(0, new BatchQueries(db.jdbi()).yield("NO-SUCH").runs());
+            assertEquals(0, new BatchReports(db.batches()).yield("NO-SUCH").runs());
         }
     }
 
@@ -109,12 +110,12 @@ class YieldDefinitionsTest {
             for (int i = 0; i < vdd.length; i++) {
                 run(db, "LOT3", "SN-" + i, vdd[i], vdd[i] > 3 ? Verdict.PASS : Verdict.FAIL);
             }
-            BatchReport r = new BatchQueries(db.jdbi()).report("LOT3").orElseThrow();
+            BatchReport r = new BatchReports(db.batches()).report("LOT3").orElseThrow();
             MeasurementStats s = r.measurements().get(0);
             assertEquals("VDD", s.name());
             assertEquals(6, s.n());
-            double mean = java.util.Arrays.stream(vdd).average().orElseThrow();
-            double var = java.util.Arrays.stream(vdd).map(v -> (v - mean) * (v - mean)).sum() / (vdd.length - 1);
+            double mean = Arrays.stream(vdd).average().orElseThrow();
+            double var = Arrays.stream(vdd).map(v -> (v - mean) * (v - mean)).sum() / (vdd.length - 1);
             assertEquals(mean, s.mean(), 1e-12);
             assertEquals(Math.sqrt(var), s.sigma(), 1e-12);
             assertEquals(0.52, s.min(), 0);

@@ -13,6 +13,7 @@ import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Station;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.benchmark.RunReplay;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
@@ -66,7 +67,7 @@ final class BenchCommand implements Callable<Integer> {
                 long commits = 0;
                 long r0 = System.nanoTime();
                 for (RunDetail d : runs) {
-                    commits += store(replay, d);
+                    commits += RunReplay.store(replay.store(), d);
                 }
                 double dbSeconds = (System.nanoTime() - r0) / 1e9;
                 System.out.printf(Locale.ROOT, "database: %.3f ms per board (%d runs, %d commits, %.0f commits/s, same records replayed into a fresh file)%n",
@@ -86,30 +87,5 @@ final class BenchCommand implements Callable<Integer> {
 
     private static String serial(String batch, int i) {
         return String.format(Locale.ROOT, "SN-%s-%06d", batch, i);
-    }
-
-    /** Writes a stored run again, commit by commit as the sequencer does; returns the commits made. */
-    private static int store(Database db, RunDetail d) {
-        RunRow r = d.run();
-        long id = db.store().begin(new RunStart(r.serial(), r.batch(), "bench", r.station(), r.operator(), r.fixture(),
-                r.planName(), r.planVersion(), r.planSha256(), r.firmwareSha256(), r.softwareVersion()), r.startedAt());
-        int commits = 1;
-        List<RunDetail.StepDetail> steps = d.steps();
-        for (int i = 0; i < steps.size(); i++) {
-            RunDetail.StepDetail s = steps.get(i);
-            List<MeasurementRecord> ms = s.measurements().stream()
-                    .map(m -> new MeasurementRecord(m.name(), m.value(), m.unit(), m.low(), m.high(), m.verdict())).toList();
-            StepRecord step = new StepRecord(s.step().seq(), s.step().name(), s.step().kind(), s.step().startedAt(),
-                    s.step().endedAt(), s.step().verdict(), s.step().message(), ms);
-            if (i == steps.size() - 1) {
-                db.store().finish(id, step, new RunEnd(r.verdict(), r.failedStep(), r.hint(), r.message()), r.endedAt());
-            } else if (s.step().kind().equals("read-uid") && r.uid() != null) {
-                db.store().stepBindingUid(id, step, r.uid());
-            } else {
-                db.store().step(id, step);
-            }
-            commits++;
-        }
-        return commits;
     }
 }

@@ -1,8 +1,9 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
-import io.benchline.reports.BatchQueries;
+import io.benchline.station.benchmark.BenchData;
 import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Benchmark: the yield report (as `report --json` computes it) of one large batch, warm.",
-                "Generates the batch in bulk first (see BulkBoards) unless --db already holds it."})
+                "Generates the batch in bulk first (docs/report-benchmarks.md) unless --db already holds it."})
 final class BenchReportCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "100000", description = "Boards in the batch (default: ${DEFAULT-VALUE}).")
     int boards;
@@ -34,7 +35,7 @@ final class BenchReportCommand implements Callable<Integer> {
         // H2 hands back a cached result for a query repeated on unchanged tables: switched off, so
         // every timed report really reads the database
         try (Database database = Database.open("jdbc:h2:file:" + file.toAbsolutePath() + ";OPTIMIZE_REUSE_RESULTS=FALSE")) {
-            BatchQueries queries = new BatchQueries(database.jdbi());
+            BatchReports queries = new BatchReports(database.batches());
             for (int i = 0; i < 3; i++) {
                 ReportJson.render(queries.report(batch).orElseThrow());
             }

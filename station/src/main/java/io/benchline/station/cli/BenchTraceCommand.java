@@ -1,6 +1,7 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.station.benchmark.BenchData;
 import io.benchline.db.RunDetail;
 import java.nio.file.Files;
 import java.nio.file.Path;

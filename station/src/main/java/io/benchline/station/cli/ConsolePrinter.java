@@ -39,7 +39,7 @@ final class ConsolePrinter implements RunListener {
         }
         out.printf("  %2d %-14s %-7s %s%n", step.seq(), step.name(), step.verdict(), step.message() == null ? "" : step.message());
         for (MeasurementRecord m : step.measurements()) {
-            out.printf("       %-22s %12s  %-27s %s%n", m.name(), shown(m.value(), m.unit()),
+            out.printf("       %-22s %12s  %-27s %s%n", m.name(), shown(m.reading(), m.unit()),
                     "[" + shown(m.low(), m.unit()) + " .. " + shown(m.high(), m.unit()) + "]", m.verdict());
         }
     }

@@ -5,7 +5,7 @@ import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
-import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.YieldText;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - t0) / 1e9;
             int runs = boards + retests.size();
             human.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
-            YieldReport yield = new BatchQueries(database.jdbi()).yield(batchName);
+            YieldReport yield = new BatchReports(database.batches()).yield(batchName);
             YieldText.print(yield, human);
             human.println("  results in " + database.url());
             if (json) {

@@ -1,10 +1,10 @@
 package io.benchline.station.cli;
 
 import io.benchline.station.InputError;
+import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
-import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
-import io.benchline.reports.BatchSummary;
 import io.benchline.reports.Html;
 import io.benchline.reports.MeasurementStats;
 import io.benchline.reports.ReportCsv;
@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database database = db.open()) {
-            BatchQueries queries = new BatchQueries(database.jdbi());
+            BatchReports queries = new BatchReports(database.batches());
             if (batch == null) {
                 if (json || csv != null || html != null) {
                     throw new InputError("--json, --csv and --html need --batch (run 'benchline report' alone for the list)");

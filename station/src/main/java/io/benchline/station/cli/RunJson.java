@@ -26,6 +26,6 @@ record RunJson(long runId, String serial, String batch, String verdict, String f
     }
 
     private static MeasurementJson measurement(MeasurementRecord m) {
-        return new MeasurementJson(m.name(), m.value(), m.unit(), m.low(), m.high(), m.verdict().name());
+        return new MeasurementJson(m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict().name());
     }
 }

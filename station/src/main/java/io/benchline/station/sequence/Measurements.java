@@ -10,17 +10,17 @@ public final class Measurements {
     private Measurements() {
     }
 
-    public static MeasurementRecord of(String name, double value, String unit, Limits limits) {
-        return new MeasurementRecord(name, value, unit, limits.low(), limits.high(),
-                limits.accepts(value) ? Verdict.PASS : Verdict.FAIL);
+    public static MeasurementRecord of(String name, double reading, String unit, Limits limits) {
+        return new MeasurementRecord(name, reading, unit, limits.low(), limits.high(),
+                limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL);
     }
 
     static String describeFailure(MeasurementRecord m) {
-        String v = format(m.value(), m.unit());
-        if (m.low() != null && m.value() < m.low()) {
+        String v = format(m.reading(), m.unit());
+        if (m.low() != null && m.reading() < m.low()) {
             return m.name() + " " + v + " is below " + format(m.low(), m.unit());
         }
-        if (m.high() != null && m.value() > m.high()) {
+        if (m.high() != null && m.reading() > m.high()) {
             return m.name() + " " + v + " is above " + format(m.high(), m.unit());
         }
         return m.name() + " " + v + " is outside its limits";

@@ -1,7 +1,7 @@
 package io.benchline.station.ui;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.benchline.reports.BatchSummary;
+import io.benchline.db.BatchSummary;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.benchline.station.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.RunDetail;
-import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
 import io.benchline.reports.ReportJson;
 import io.benchline.station.InputError;
@@ -90,8 +90,8 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
                 runs.shiftCounts());
     }
 
-    private BatchQueries batches() {
-        return new BatchQueries(runs.db().jdbi());
+    private BatchReports batches() {
+        return new BatchReports(runs.db().batches());
     }
 
     private <T> T body(Context ctx, Class<T> type) throws IOException {

@@ -1,9 +1,9 @@
 package io.benchline.station.ui;
 
 import io.benchline.db.Database;
-import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
-import io.benchline.reports.BatchSummary;
+import io.benchline.db.BatchSummary;
 import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.TraceHtml;
@@ -54,8 +54,8 @@ record PageRoutes(Database db) {
         }
     }
 
-    private BatchQueries batches() {
-        return new BatchQueries(db.jdbi());
+    private BatchReports batches() {
+        return new BatchReports(db.batches());
     }
 
     private static String pathSegment(String s) {

@@ -41,7 +41,7 @@ final class RunView {
         for (RunDetail.StepDetail s : d.steps()) {
             List<Object> ms = new ArrayList<>();
             for (MeasurementRow x : s.measurements()) {
-                ms.add(measurement(x.name(), x.value(), x.unit(), x.low(), x.high(), x.verdict().name()));
+                ms.add(measurement(x.name(), x.reading(), x.unit(), x.low(), x.high(), x.verdict().name()));
             }
             steps.add(step(s.step().seq(), s.step().name(), s.step().kind(), s.step().verdict().name(), s.step().message(), ms));
         }
@@ -52,7 +52,7 @@ final class RunView {
     static Map<String, Object> step(StepRecord s) {
         List<Object> ms = new ArrayList<>();
         for (MeasurementRecord x : s.measurements()) {
-            ms.add(measurement(x.name(), x.value(), x.unit(), x.low(), x.high(), x.verdict().name()));
+            ms.add(measurement(x.name(), x.reading(), x.unit(), x.low(), x.high(), x.verdict().name()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
@@ -68,11 +68,11 @@ final class RunView {
         return m;
     }
 
-    private static Map<String, Object> measurement(String name, Double value, String unit, Double low, Double high,
+    private static Map<String, Object> measurement(String name, Double reading, String unit, Double low, Double high,
             String verdict) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        m.put("value", value);
+        m.put("value", reading);
         m.put("unit", unit);
         m.put("low", low);
         m.put("high", high);

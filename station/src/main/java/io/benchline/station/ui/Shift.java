@@ -1,7 +1,7 @@
 package io.benchline.station.ui;
 
+import io.benchline.db.BatchRun;
 import io.benchline.db.Verdict;
-import io.benchline.reports.BatchRun;
 import io.benchline.reports.YieldCalculator;
 import io.benchline.reports.YieldReport;
 import java.time.Instant;

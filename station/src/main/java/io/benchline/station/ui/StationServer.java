@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;

@@ -3,6 +3,7 @@ package io.benchline.station.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.benchline.db.BatchRun;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
@@ -63,10 +64,11 @@ class CrashRecoveryTest {
                 assertEquals(e.getValue(), runs.get(0).run().verdict(), e.getKey());
                 assertEquals("teardown", runs.get(0).steps().get(runs.get(0).steps().size() - 1).step().name());
             }
-            long abortedRuns = database.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM run WHERE verdict = 'ABORTED'").mapTo(Long.class).one());
-            long openRuns = database.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT COUNT(*) FROM run WHERE verdict IS NULL").mapTo(Long.class).one());
+            List<BatchRun> all = database.batches().batches().stream()
+                    .flatMap(b -> database.batches().runs(database.batches().batch(b.name()).orElseThrow().id()).stream())
+                    .toList();
+            long abortedRuns = all.stream().filter(r -> r.verdict() == Verdict.ABORTED).count();
+            long openRuns = all.stream().filter(r -> r.verdict() == null).count();
             assertEquals(aborted, abortedRuns);
             assertEquals(0, openRuns);
         }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.Database;
-import io.benchline.reports.BatchQueries;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -139,7 +139,7 @@ class ReportCommandTest {
             try (Database reader = Database.open(db)) {
                 BatchReport rep = null;
                 for (int i = 0; i < 500; i++) {
-                    rep = new BatchQueries(reader.jdbi()).report("SHARED").orElseThrow();
+                    rep = new BatchReports(reader.batches()).report("SHARED").orElseThrow();
                     if (rep.yield().boards() == 3) {
                         break;
                     }

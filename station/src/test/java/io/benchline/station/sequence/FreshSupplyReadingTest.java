@@ -42,7 +42,7 @@ class FreshSupplyReadingTest {
     void aGoodBoardPassesThePowerStep(SupplyModel model) throws IOException {
         StepRecord power = powerStep(BoardProfile.GOOD, model);
         assertEquals(Verdict.PASS, power.verdict(), power.message());
-        double amps = power.measurements().get(0).value();
+        double amps = power.measurements().get(0).reading();
         assertTrue(amps > 0.015 && amps < 0.021, amps + " A");
     }
 

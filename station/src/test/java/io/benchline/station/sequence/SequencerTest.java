@@ -67,7 +67,7 @@ class SequencerTest {
         assertTrue(d.run().uid().matches("[0-9A-F]{24}"), d.run().uid());
         assertEquals(d.run().uid(), db.trace().board("SN-T-GOOD").get(0).run().uid());
         assertEquals(64, d.run().firmwareSha256().length());
-        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("target voltage") && m.value() > 3.2));
+        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("target voltage") && m.reading() > 3.2));
     }
 
     @ParameterizedTest
@@ -131,7 +131,7 @@ class SequencerTest {
         var ms = d.steps().get(3).measurements();
         assertEquals(List.of("VCAP1", "VCAP1 spread"), ms.stream().map(m -> m.name()).toList());
         assertEquals(1.08, ms.get(0).low());
-        assertTrue(ms.get(0).value() < 1.08);
+        assertTrue(ms.get(0).reading() < 1.08);
     }
 
     @Test
@@ -149,7 +149,7 @@ class SequencerTest {
         RunDetail d = run(rework, "rdp-locked");
         StepRow swd = d.steps().get(5).step();
         assertEquals(Verdict.PASS, swd.verdict(), swd.message());
-        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("RDP level") && m.value() == 1 && m.high() == 1));
+        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("RDP level") && m.reading() == 1 && m.high() == 1));
         assertEquals(Verdict.PASS, d.run().verdict(), d.run().message());
     }
 
@@ -161,7 +161,7 @@ class SequencerTest {
         assertEquals("program", program.name());
         assertEquals(Verdict.PASS, program.verdict(), program.message());
         var mismatches = d.steps().get(6).measurements().stream().filter(m -> m.name().equals("verify mismatches")).findFirst().orElseThrow();
-        assertTrue(mismatches.value() > 0, "the simulated flash really differs");
+        assertTrue(mismatches.reading() > 0, "the simulated flash really differs");
         assertEquals(1_000_000.0, mismatches.high());
     }
 

@@ -1,6 +1,5 @@
-package io.benchline.reports;
+package io.benchline.db;
 
-import io.benchline.db.Verdict;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package io.benchline.reports;
+package io.benchline.db;
 
 import java.time.Instant;
 

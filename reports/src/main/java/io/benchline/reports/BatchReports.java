@@ -1,0 +1,32 @@
+package io.benchline.reports;
+
+import io.benchline.db.BatchQueries;
+import io.benchline.db.BatchSummary;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Batch reports from what the database's batch queries read: yield, failures, time series, statistics. */
+public final class BatchReports {
+    private final BatchQueries queries;
+
+    public BatchReports(BatchQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Yield, failures and time series; what the demo summary and the run API show. */
+    public YieldReport yield(String batch) {
+        return YieldCalculator.compute(batch, queries.batch(batch).map(b -> queries.runs(b.id())).orElse(List.of()));
+    }
+
+    /** The whole report, or empty when no such batch exists. */
+    public Optional<BatchReport> report(String batch) {
+        return queries.batch(batch).map(b -> new BatchReport(batch, b.product(),
+                YieldCalculator.compute(batch, queries.runs(b.id())),
+                MeasurementTallies.stats(queries.tallies(b.id())), Instant.now()));
+    }
+
+    public List<BatchSummary> batches() {
+        return queries.batches();
+    }
+}
