@@ -33,6 +33,7 @@ public final class Sequencer {
     private final Optional<FirmwareImage> image;
     private final String softwareVersion;
     private final Clock clock;
+    private final StepWatch watch = new StepWatch();
     private volatile long runGoing = -1;
 
     public Sequencer(Plan plan, Fixture fixture, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
@@ -63,7 +64,7 @@ public final class Sequencer {
             seq++;
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
-            StepOutcome out = StepWatch.run(step, ctx, () -> execute(step, ctx));
+            StepOutcome out = watch.run(step, ctx, () -> execute(step, ctx));
             StepRecord rec = new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(),
                     out.message(), out.measurements());
             if (out.uid() != null) {

@@ -7,6 +7,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -17,34 +20,34 @@ import java.util.function.Supplier;
  * socket, a pty or a USB pipe fails at once) and interrupts it (a settle or retry pause ends). The
  * step is then an ERROR: the station could not tell. This bounds the operator's wait whatever the
  * driver was doing, where a deadline handed to each driver would bound only the waits that read it.
+ * <p>
+ * The worker thread is kept from step to step (starting a thread per step cost more than a
+ * simulated step); one that does not let go after its deadline is left behind and a new one made.
  */
 final class StepWatch {
     /** How long a step past its deadline gets to let go of its links before teardown uses them. */
     private static final long LET_GO_MS = 2_000;
 
-    private StepWatch() {
-    }
+    private ThreadPoolExecutor worker = newWorker();
 
-    static StepOutcome run(Step step, RunContext ctx, Supplier<StepOutcome> body) {
+    StepOutcome run(Step step, RunContext ctx, Supplier<StepOutcome> body) {
         ctx.deadline(Deadline.in(Duration.ofMillis(step.timeoutMs())));
         CompletableFuture<StepOutcome> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
+        Future<?> task = worker.submit(() -> {
             try {
                 result.complete(body.get());
             } catch (Throwable t) {
                 result.completeExceptionally(t);
             }
-        }, "step " + step.name());
-        worker.setDaemon(true);
-        worker.start();
+        });
         try {
             return result.get(step.timeoutMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            stop(worker, ctx);
+            stop(task, result, ctx);
             return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' did not end within its timeout of "
                     + step.timeoutMs() + " ms (timeout-ms): " + blockedOn(result), List.of());
         } catch (InterruptedException e) {
-            stop(worker, ctx);
+            stop(task, result, ctx);
             Thread.currentThread().interrupt();
             return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' was interrupted: the station is stopping", List.of());
         } catch (ExecutionException e) {
@@ -56,20 +59,36 @@ final class StepWatch {
 
     /** What the step reported once its links were closed under it: it names the instrument or probe it was waiting for. */
     private static String blockedOn(CompletableFuture<StepOutcome> result) {
-        StepOutcome late = result.getNow(null);
+        StepOutcome late = result.isCompletedExceptionally() ? null : result.getNow(null);
         if (late == null || late.verdict() != Verdict.ERROR) {
             return "an instrument or the probe stopped answering";
         }
         return "it was waiting on " + late.message();
     }
 
-    private static void stop(Thread worker, RunContext ctx) {
+    private void stop(Future<?> task, CompletableFuture<StepOutcome> result, RunContext ctx) {
         ctx.abandonWaits();
-        worker.interrupt();
+        task.cancel(true);
         try {
-            worker.join(LET_GO_MS);
+            result.get(LET_GO_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // judged by the caller from what the step left in result
         }
+        if (!result.isDone()) {
+            worker.shutdownNow();
+            worker = newWorker();
+        }
+    }
+
+    private static ThreadPoolExecutor newWorker() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "step worker");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 }
