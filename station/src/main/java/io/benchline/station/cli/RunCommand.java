@@ -38,8 +38,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var loadedPlan = PlanLoader.load(plan);
-        var fixtureFile = FixtureLoader.load(fixture);
+        var loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
+        var fixtureFile = FixtureLoader.load(Home.resolve(fixture));
         loadedPlan.serialProblem(serial).ifPresent(problem -> {
             throw new InputError(problem);
         });
