@@ -17,6 +17,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with nothing but Java, and the version it stamps matches the checkout it was built from.
  * Runs after package (the surefire execution release-archive in station/pom.xml).
  */
+@Tag("release")
 class ReleaseArchiveIT {
     @TempDir
     static Path tmp;
@@ -36,7 +38,9 @@ class ReleaseArchiveIT {
 
     @BeforeAll
     static void unpack() throws Exception {
-        Path archive = Path.of(System.getProperty("benchline.release.archive"));
+        String given = System.getProperty("benchline.release.archive");
+        assertTrue(given != null, "run by mvn verify (surefire execution release-archive), after package");
+        Path archive = Path.of(given);
         assertTrue(Files.isRegularFile(archive), "no release archive at " + archive);
         version = System.getProperty("benchline.version");
         Path unpacked = Files.createDirectories(tmp.resolve("opt"));
