@@ -1,7 +1,6 @@
 package io.benchline.db;
 
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -29,7 +28,7 @@ public final class Database implements AutoCloseable {
         String url = DatabaseUrl.resolve(pathOrUrl);
         H2FileCompaction.compactIfDue(url);
         try {
-            Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
+            Migrations.migrate(url);
         } catch (FlywayException e) {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
