@@ -139,13 +139,14 @@ final class Migrations {
                     return null;
                 }
                 JarFile jar = jarConn.getJarFile();
-                String prefix = jarConn.getEntryName() + "/";
+                String entry = jarConn.getEntryName();
+                String prefix = entry.endsWith("/") ? entry : entry + "/";
                 for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                    JarEntry entry = e.nextElement();
-                    String name = entry.getName();
+                    JarEntry file = e.nextElement();
+                    String name = file.getName();
                     if (name.startsWith(prefix) && name.length() > prefix.length()) {
                         String rest = name.substring(prefix.length());
-                        if (entry.isDirectory() || rest.contains("/")) {
+                        if (file.isDirectory() || rest.contains("/")) {
                             return null;
                         }
                         files.put(rest, new URL("jar:" + jarConn.getJarFileURL() + "!/" + name));

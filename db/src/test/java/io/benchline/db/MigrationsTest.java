@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -88,5 +94,27 @@ class MigrationsTest {
         sql(url, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
                 + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (3, '3', 'newer', 'SQL', 'V3__newer.sql', 1, 'x', 0, TRUE)");
         assertFalse(Migrations.upToDate(url), "a migration from a newer build");
+    }
+
+    ClassLoader jarWith(String... files) throws Exception {
+        Path jar = Files.createTempFile(dir, "migrations", ".jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("db/"));
+            out.putNextEntry(new JarEntry("db/migration/"));
+            for (String f : files) {
+                out.putNextEntry(new JarEntry("db/migration/" + f));
+                out.write(("-- " + f + "\nSELECT 1;\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+    }
+
+    @Test
+    void migrationsAreListedFromAJarAsFromTheShadedOne() throws Exception {
+        var scripts = Migrations.scripts(jarWith("V1__a.sql", "V1_1__b.sql")).orElseThrow();
+        assertEquals("V1__a.sql", scripts.get("1").name());
+        assertEquals("V1_1__b.sql", scripts.get("1.1").name());
+        assertTrue(Migrations.scripts(jarWith("V1__a.sql", "R__view.sql")).isEmpty(), "a repeatable migration is Flyway's");
+        assertTrue(Migrations.scripts(jarWith("V1__a.sql", "afterMigrate.sql")).isEmpty(), "a callback is Flyway's");
     }
 }
