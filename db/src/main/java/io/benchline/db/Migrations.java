@@ -45,21 +45,39 @@ final class Migrations {
     private Migrations() {
     }
 
-    static void migrate(String url) {
-        if (!upToDate(url)) {
+    /** Migrates the database at url unless its history, read over c, says it is current. */
+    static void migrate(String url, Connection c) {
+        if (!upToDate(c)) {
             Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
         }
     }
 
-    static boolean upToDate(String url) {
+    static boolean upToDate(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url)) {
+            return upToDate(c);
+        }
+    }
+
+    static boolean upToDate(Connection c) {
         Optional<Map<String, Script>> scripts = scripts(Migrations.class.getClassLoader());
         if (scripts.isEmpty()) {
             return false;
         }
-        try (Connection c = DriverManager.getConnection(url)) {
+        try {
             return matches(c, scripts.get());
         } catch (SQLException e) {
+            rollbackQuietly(c); // PostgreSQL refuses further statements in a transaction after an error
             return false; // no history yet, or not readable: Flyway decides
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            if (!c.getAutoCommit()) {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            // the connection is unusable: the store's first statement will say so
         }
     }
 
