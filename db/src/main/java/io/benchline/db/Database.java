@@ -1,8 +1,6 @@
 package io.benchline.db;
 
 import java.time.Instant;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -29,15 +27,19 @@ public final class Database implements AutoCloseable {
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
         H2FileCompaction.compactIfDue(url);
+        Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        Handle keeper;
         try {
-            Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
-        } catch (FlywayException e) {
+            keeper = jdbi.open();
+        } catch (RuntimeException e) {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
-        Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
         try {
-            return new Database(url, jdbi, jdbi.open());
+            // the schema is checked on the keeper's connection, so H2 opens the file once, not twice
+            Migrations.migrate(url, keeper.getConnection());
+            return new Database(url, jdbi, keeper);
         } catch (RuntimeException e) {
+            keeper.close();
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
     }
