@@ -1,9 +1,11 @@
 package io.benchline.db;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -14,14 +16,12 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database implements AutoCloseable {
     private final String url;
     private final Jdbi jdbi;
-    private final Handle keeper;
     private final ResultStore store;
 
-    private Database(String url, Jdbi jdbi, Handle keeper) {
+    private Database(String url, Jdbi jdbi, ResultStore store) {
         this.url = url;
         this.jdbi = jdbi;
-        this.keeper = keeper;
-        this.store = new ResultStore(keeper);
+        this.store = store;
     }
 
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
@@ -34,9 +34,22 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        DurableSync sync = DurableSync.forUrl(url);
+        Connection connection = null;
         try {
-            return new Database(url, jdbi, jdbi.open());
-        } catch (RuntimeException e) {
+            // the store's connection also keeps the database open for as long as this object is
+            connection = DriverManager.getConnection(url);
+            ResultStore store = new ResultStore(connection, sync);
+            sync.afterVerdict(connection); // fails now, not at the first verdict, if this user may not sync
+            return new Database(url, jdbi, store);
+        } catch (SQLException | RuntimeException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
     }
@@ -66,15 +79,14 @@ public final class Database implements AutoCloseable {
     public int recoverInterruptedRuns(String station) {
         Instant now = Instant.now();
         if (DatabaseUrl.isH2(url)) {
-            int sessions = keeper.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
-            return sessions > 1 ? 0 : store.abortOpenRuns(null, now);
+            return store.h2Sessions() > 1 ? 0 : store.abortOpenRuns(null, now);
         }
         return station == null ? 0 : store.abortOpenRuns(station, now);
     }
 
     @Override
     public void close() {
-        keeper.close();
+        store.close();
     }
 
     /** The innermost cause's message, first line only: for one-line errors. */
