@@ -27,7 +27,6 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
-        H2FileCompaction.compactIfDue(url);
         try {
             Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
         } catch (FlywayException e) {

@@ -28,14 +28,19 @@ import java.util.Map;
 public final class ResultStore {
     private final Connection connection;
     private final DurableSync sync;
+    private final H2Housekeeping housekeeping;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     /** Readings stored by this store for runs still open, so closing a run need not read them back. */
     private final Map<Long, List<MeasurementRecord>> openRunReadings = new HashMap<>();
     private final Map<String, Long> batchIds = new HashMap<>();
 
+    /** Verdicts between two rounds of H2 housekeeping (see {@link H2Housekeeping}); 0 turns it off. */
+    static final int HOUSEKEEPING_EVERY = Integer.getInteger("benchline.h2.housekeepingEvery", 20);
+
     ResultStore(Connection connection, DurableSync sync) {
         this.connection = connection;
         this.sync = sync;
+        this.housekeeping = sync.syncs() ? H2Housekeeping.of(connection, HOUSEKEEPING_EVERY) : null;
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
@@ -193,6 +198,9 @@ public final class ResultStore {
     private void closeAndSync(long runId, boolean closed) {
         openRunReadings.remove(runId);
         if (closed) {
+            if (housekeeping != null) {
+                housekeeping.afterVerdict();
+            }
             sync.afterVerdict(connection);
         }
     }

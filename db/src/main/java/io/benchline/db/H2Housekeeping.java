@@ -1,0 +1,72 @@
+package io.benchline.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Keeps a station's H2 file near its data size while it runs, without H2's background writer.
+ * <p>
+ * With WRITE_DELAY=0 each commit appends a chunk holding the B-tree pages it changed. A chunk is
+ * reused once none of its pages is live any more, but a page that is not changed again (a leaf
+ * that filled up and split, say) keeps its whole chunk alive: without housekeeping the file grows
+ * by about 200 KB per board. H2's own housekeeping runs in its background writer, which comes with
+ * WRITE_DELAY above 0, and then a commit is acknowledged before it is written.
+ * <p>
+ * So the store does the same rewrite itself, in the writing thread, between runs:
+ * {@link MVStore#compact(int, int)} copies the live pages of the sparsest old chunks into the
+ * current version, and the store commit that follows writes them as one more ordinary chunk. No
+ * chunk is moved or overwritten out of turn (that is what {@code MVStore.compactFile} does, and it
+ * lost acknowledged commits at a kill -9); the emptied chunks are freed and reused by H2's
+ * ordinary rules, after its retention time.
+ * <p>
+ * Only the process that owns the file can do this; a connection served by another process
+ * (AUTO_SERVER) leaves it to that process.
+ */
+final class H2Housekeeping {
+    /** Chunks below this fill rate (percent of live bytes) are rewritten. */
+    static final int TARGET_FILL_RATE = 50;
+    /** At most this many live bytes are copied per round, to bound the time a verdict waits. */
+    static final int WRITE_LIMIT = 1 << 20;
+
+    private final MVStore store;
+    private final int every;
+    private int verdicts;
+
+    private H2Housekeeping(MVStore store, int every) {
+        this.store = store;
+        this.every = every;
+    }
+
+    static H2Housekeeping of(Connection c, int every) {
+        try {
+            if (every > 0 && c.isWrapperFor(JdbcConnection.class)
+                    && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
+                    && local.getDatabase().getStore() != null) {
+                MVStore store = local.getDatabase().getStore().getMvStore();
+                if (store.getFileStore() != null && !store.isReadOnly()) {
+                    return new H2Housekeeping(store, every);
+                }
+            }
+        } catch (SQLException e) {
+            // not an embedded H2 connection: nothing to keep
+        }
+        return null;
+    }
+
+    /** Called after each committed verdict, before it is synced; does a round every so many. */
+    void afterVerdict() {
+        if (++verdicts % every != 0) {
+            return;
+        }
+        if (store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+            store.commit();
+        }
+    }
+
+    long fileSize() {
+        return store.getFileStore().size();
+    }
+}
