@@ -31,7 +31,7 @@ public final class DatabaseUrl {
      * them is over 2 GB of file, at a bench's real pace a few MB. 1 s keeps the benchmark's file
      * near its data (see {@link H2Housekeeping}); every verdict is synced long before that.
      */
-    static final int RETENTION_MS = 1000;
+    static final int RETENTION_MS = Integer.getInteger("benchline.h2.retentionMs", 1000);
 
     /**
      * WRITE_DELAY=0: H2's default (500 ms) acknowledges commits that a kill -9 then loses, so a
