@@ -422,6 +422,9 @@ public final class ResultStore {
         try {
             T result = work.run();
             connection.commit();
+            if (housekeeping != null) {
+                housekeeping.afterCommit();
+            }
             return result;
         } catch (SQLException | RuntimeException e) {
             try {

@@ -27,16 +27,20 @@ class DurabilityTest {
 
     @Test
     void acknowledgedRunsSurviveKillNine() throws Exception {
-        Trial t = trial(dir.resolve("kill9"), 3000);
+        Trial t = trial(dir.resolve("kill9"), 3 * 3000 + 1);
         assertEquals(List.of(), t.missing(), "acknowledged runs lost at kill -9");
         assertTrue(t.aborted() <= 1, "at most the run in flight is left open, found " + t.aborted());
     }
 
+    /** missing: acknowledged runs lost, and the run in flight negated if one of its acknowledged steps was lost. */
     record Trial(int acknowledged, List<Long> missing, int aborted, long fileBytes) {
     }
 
-    /** Runs the writer, kills it with SIGKILL after that many acknowledged runs, and checks every one. */
-    static Trial trial(Path path, int killAfter) throws Exception {
+    /**
+     * Runs the writer, kills it with SIGKILL after that many acknowledgements (three per run: two
+     * steps, then the run), and checks every one.
+     */
+    static Trial trial(Path path, int killAfterLines) throws Exception {
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dbenchline.h2.housekeepingEvery=" + ResultStore.HOUSEKEEPING_EVERY,
@@ -46,11 +50,20 @@ class DurabilityTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<Long> acknowledged = new ArrayList<>();
+        long stepRun = -1;
+        int stepsOfRun = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
+            int lines = 0;
             while ((line = out.readLine()) != null) {
-                acknowledged.add(Long.parseLong(line.trim()));
-                if (acknowledged.size() == killAfter) {
+                if (line.startsWith("step ")) {
+                    String[] f = line.split(" ");
+                    stepRun = Long.parseLong(f[1]);
+                    stepsOfRun = Integer.parseInt(f[2]);
+                } else {
+                    acknowledged.add(Long.parseLong(line.trim()));
+                }
+                if (++lines == killAfterLines) {
                     child.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
                     break;
                 }
@@ -70,6 +83,12 @@ class DurabilityTest {
                 if (run.isEmpty() || run.get().run().verdict() != Verdict.PASS || run.get().steps().size() != 3
                         || run.get().run().uid() == null) {
                     missing.add(id);
+                }
+            }
+            if (stepRun > 0 && !acknowledged.contains(stepRun)) {
+                var inFlight = db.trace().run(stepRun);
+                if (inFlight.isEmpty() || inFlight.get().steps().size() < stepsOfRun) {
+                    missing.add(-stepRun); // an acknowledged step of the run in flight
                 }
             }
             return new Trial(acknowledged.size(), missing, db.recoverInterruptedRuns("bench-1"), fileBytes);
