@@ -30,7 +30,7 @@ import org.h2.mvstore.RandomAccessStore;
  */
 final class H2Housekeeping {
     /** Chunks below this fill rate (percent of live bytes) are rewritten. */
-    static final int TARGET_FILL_RATE = 50;
+    static final int TARGET_FILL_RATE = Integer.getInteger("benchline.h2.targetFillRate", 80);
     /** At most this many live bytes are copied per round, to bound the time a verdict waits. */
     static final int WRITE_LIMIT = 1 << 20;
 
