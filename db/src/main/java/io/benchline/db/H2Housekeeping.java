@@ -10,20 +10,20 @@ import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 
 /**
- * Keeps a station's H2 file near its data size while it runs, without H2's background writer.
+ * Keeps a station's H2 file near its data size while it runs, without H2's background writer, and
+ * makes a file reopened after a kill -9 start from the last commit.
  * <p>
  * With WRITE_DELAY=0 each commit appends a chunk holding the B-tree pages it changed. A chunk is
  * reused once none of its pages is live any more, but a page that is not changed again (a leaf
  * that filled up and split, say) keeps its whole chunk alive: without housekeeping the file grows
- * by about 200 KB per board. H2's own housekeeping runs in its background writer, which comes with
+ * by about 220 KB per board. H2's own housekeeping runs in its background writer, which comes with
  * WRITE_DELAY above 0, and then a commit is acknowledged before it is written.
  * <p>
  * So the store does the same rewrite itself, in the writing thread, between runs:
  * {@link MVStore#compact(int, int)} copies the live pages of the sparsest old chunks into the
  * current version, and the store commit that follows writes them as one more ordinary chunk. No
- * chunk is moved or overwritten out of turn (that is what {@code MVStore.compactFile} does, and it
- * lost acknowledged commits at a kill -9); the emptied chunks are freed and reused by H2's
- * ordinary rules, after its retention time.
+ * chunk is moved (as {@code MVStore.compactFile} does); the emptied chunks are freed and their
+ * space reused by H2's ordinary rules, after its retention time (see {@link DatabaseUrl}).
  * <p>
  * Only the process that owns the file can do this; a connection served by another process
  * (AUTO_SERVER) leaves it to that process.
@@ -47,7 +47,7 @@ final class H2Housekeeping {
 
     static H2Housekeeping of(Connection c, int every) {
         try {
-            if (every > 0 && c.isWrapperFor(JdbcConnection.class)
+            if (c.isWrapperFor(JdbcConnection.class)
                     && c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local
                     && local.getDatabase().getStore() != null) {
                 MVStore store = local.getDatabase().getStore().getMvStore();
@@ -63,14 +63,14 @@ final class H2Housekeeping {
         return null;
     }
 
-    /** Called after each commit of the store. */
+    /** Called after each commit of the store (whether or not the rewrite rounds are on). */
     void afterCommit() {
         pointHeaderAtLastChunk();
     }
 
     /** Called after each committed verdict, before it is synced; does a round every so many. */
     void afterVerdict() {
-        if (++verdicts % every == 0
+        if (every > 0 && ++verdicts % every == 0
                 && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
             store.commit();
             pointHeaderAtLastChunk();
@@ -93,9 +93,5 @@ final class H2Housekeeping {
                 throw new IllegalStateException("cannot write the H2 store header", e);
             }
         });
-    }
-
-    long fileSize() {
-        return store.getFileStore().size();
     }
 }

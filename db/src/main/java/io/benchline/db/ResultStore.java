@@ -34,7 +34,10 @@ public final class ResultStore {
     private final Map<Long, List<MeasurementRecord>> openRunReadings = new HashMap<>();
     private final Map<String, Long> batchIds = new HashMap<>();
 
-    /** Verdicts between two rounds of H2 housekeeping (see {@link H2Housekeeping}); 0 turns it off. */
+    /**
+     * Verdicts between two rounds of H2's chunk rewrite (see {@link H2Housekeeping}); 0 turns the
+     * rewrite off, for measuring what it does (the store header is written after each commit either way).
+     */
     static final int HOUSEKEEPING_EVERY = Integer.getInteger("benchline.h2.housekeepingEvery", 20);
 
     ResultStore(Connection connection, DurableSync sync) {
