@@ -1,45 +1,49 @@
 package io.benchline.db;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Instant;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * The station's results database: opened once per process, migrated to the current schema.
- * Writes go through {@link #store()}, reads through {@link #trace()} and {@link #batches()}: every SQL
- * statement of the station lives in this package.
+ * Writes go through {@link #store()}, reads through {@link #trace()}.
  */
 public final class Database implements AutoCloseable {
     private final String url;
     private final Jdbi jdbi;
-    private final Handle keeper;
     private final ResultStore store;
 
-    private Database(String url, Jdbi jdbi, Handle keeper) {
+    private Database(String url, Jdbi jdbi, ResultStore store) {
         this.url = url;
         this.jdbi = jdbi;
-        this.keeper = keeper;
-        this.store = new ResultStore(keeper);
+        this.store = store;
     }
 
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
-        H2FileCompaction.compactIfDue(url);
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
-        Handle keeper;
+        DurableSync sync = DurableSync.forUrl(url);
+        Connection connection = null;
         try {
-            keeper = jdbi.open();
-        } catch (RuntimeException e) {
-            throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
-        }
-        try {
-            // the schema is checked on the keeper's connection, so H2 opens the file once, not twice
-            Migrations.migrate(url, keeper.getConnection());
-            return new Database(url, jdbi, keeper);
-        } catch (RuntimeException e) {
-            keeper.close();
+            // the store's connection also keeps the database open for as long as this object is
+            connection = DriverManager.getConnection(url);
+            // the schema is checked on the store's connection, so H2 opens the file once, not twice
+            Migrations.migrate(url, connection);
+            ResultStore store = new ResultStore(connection, sync);
+            sync.afterVerdict(connection); // fails now, not at the first verdict, if this user may not sync
+            return new Database(url, jdbi, store);
+        } catch (SQLException | RuntimeException e) {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
         }
     }
@@ -81,23 +85,18 @@ public final class Database implements AutoCloseable {
     public int recoverInterruptedRuns(String station) {
         Instant now = Instant.now();
         if (DatabaseUrl.isH2(url)) {
-            int sessions = keeper.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
-            return sessions > 1 ? 0 : store.abortOpenRuns(null, now);
+            return store.h2Sessions() > 1 ? 0 : store.abortOpenRuns(null, now);
         }
         return station == null ? 0 : store.abortOpenRuns(station, now);
     }
 
     @Override
     public void close() {
-        keeper.close();
+        store.close();
     }
 
     /** The innermost cause's message, first line only: for one-line errors. */
-    public static String rootMessageOf(Throwable e) {
-        return rootMessage(e);
-    }
-
-    static String rootMessage(Throwable e) {
+    public static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();

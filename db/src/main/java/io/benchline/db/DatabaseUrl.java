@@ -26,6 +26,14 @@ public final class DatabaseUrl {
     }
 
     /**
+     * How long H2 keeps a chunk before reusing its space once nothing in it is live (H2's default:
+     * 45 s). With WRITE_DELAY=0 a station writes a chunk per commit; at the benchmark's pace 45 s of
+     * them is over 2 GB of file, at a bench's real pace a few MB. 1 s keeps the benchmark's file
+     * near its data (see {@link H2Housekeeping}); every verdict is synced long before that.
+     */
+    static final int RETENTION_MS = Integer.getInteger("benchline.h2.retentionMs", 1000);
+
+    /**
      * WRITE_DELAY=0: H2's default (500 ms) acknowledges commits that a kill -9 then loses, so a
      * run the operator was told about could vanish.
      * <p>
@@ -46,6 +54,9 @@ public final class DatabaseUrl {
         if (upper.startsWith("JDBC:H2:FILE:") || !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")) {
             if (!upper.contains("WRITE_DELAY=")) {
                 out += ";WRITE_DELAY=0";
+            }
+            if (!upper.contains("RETENTION_TIME=")) {
+                out += ";RETENTION_TIME=" + RETENTION_MS;
             }
             if (!upper.contains("AUTO_SERVER=")) {
                 out += ";AUTO_SERVER=TRUE";

@@ -44,20 +44,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "300", description = "Boards run first and not timed (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--print-size-every", defaultValue = "0",
+            description = "Print the H2 file's size every so many timed boards (0: never); the replay is then skipped.")
+    int printSizeEvery;
+
+    @Option(names = "--h2-settings", defaultValue = "",
+            description = "H2 settings appended to the benchmark file's URL, e.g. ';RETENTION_TIME=1000'.")
+    String h2Settings;
+
     @Override
     public Integer call() throws IOException {
         Plan plan = PlanLoader.load(Path.of(Home.resolve("plans/stm32f411-board.yaml")));
         Path dir = Files.createTempDirectory("benchline-bench");
         FixtureFile fixture = FixtureLoader.load(Home.resolve("fixtures/sim-f411.yaml"));
         SimFixture sim = SimBoards.simulatedFixture(fixture).orElseThrow();
-        try (Database db = Database.open(dir.resolve("bench").toString());
+        Path file = dir.resolve("bench.mv.db");
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("bench") + h2Settings);
              Station station = Station.open(plan, fixture, db, f -> FixtureOpener.open(f, Optional.of(sim)))) {
-            runBoards(station, sim, "WARMUP", warmup);
+            runBoards(station, sim, "WARMUP", warmup, 0, file);
             long t0 = System.nanoTime();
-            runBoards(station, sim, "BENCH", boards);
+            runBoards(station, sim, "BENCH", boards, printSizeEvery, file);
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "demo: %d boards in %.2f s = %.0f boards/s (simulated fixture, zero latency, %s)%n",
                     boards, seconds, boards / seconds, db.url());
+            if (printSizeEvery > 0) {
+                return ExitCodes.OK;
+            }
 
             List<RunDetail> runs = new ArrayList<>();
             for (int i = 0; i < boards; i++) {
@@ -77,11 +89,17 @@ final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void runBoards(Station station, SimFixture sim, String batch, int n) {
+    private static void runBoards(Station station, SimFixture sim, String batch, int n, int sizeEvery, Path file)
+            throws IOException {
         List<BoardProfile> mix = DemoMix.profiles(n, 7);
+        long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
             sim.insert(new SimBoard(mix.get(i), i));
             station.run(new RunRequest(serial(batch, i), batch, "bench"), RunListener.NONE);
+            if (sizeEvery > 0 && (i + 1) % sizeEvery == 0) {
+                System.out.printf(Locale.ROOT, "%d boards: file %.1f MB, %.0f s%n", i + 1, Files.size(file) / 1e6,
+                        (System.nanoTime() - t0) / 1e9);
+            }
         }
     }
 

@@ -24,7 +24,7 @@ final class StationLauncher {
         try {
             server = StationServer.start(station, db, batch, bind, port, beforeEachRun, startButton);
         } catch (RuntimeException e) {
-            throw new InputError("cannot listen on " + bind + ":" + port + ": " + Database.rootMessageOf(e));
+            throw new InputError("cannot listen on " + bind + ":" + port + ": " + Database.rootMessage(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
