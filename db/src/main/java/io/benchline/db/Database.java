@@ -1,6 +1,7 @@
 package io.benchline.db;
 
 import java.time.Instant;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
@@ -15,7 +16,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database implements AutoCloseable {
     private final String url;
     private final Jdbi jdbi;
-    private final Handle keeper;
+    private final AutoCloseable keeper;
     private final ResultStore store;
 
     private Database(String url, Jdbi jdbi, Handle keeper) {
@@ -25,9 +26,19 @@ public final class Database implements AutoCloseable {
         this.store = new ResultStore(keeper);
     }
 
+    private Database(String url, Jdbi jdbi, HikariDataSource pool) {
+        this.url = url;
+        this.jdbi = jdbi;
+        this.keeper = pool;
+        this.store = new ResultStore(new CentralTransactions(jdbi, url), jdbi);
+    }
+
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
+        if (CentralUrl.isPostgres(url)) {
+            return openCentral(url);
+        }
         H2FileCompaction.compactIfDue(url);
         try {
             Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
@@ -39,6 +50,21 @@ public final class Database implements AutoCloseable {
             return new Database(url, jdbi, jdbi.open());
         } catch (RuntimeException e) {
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A line's central PostgreSQL: pooled connections, and the schema checked, never migrated
+     * (see {@link CentralSchema}).
+     */
+    private static Database openCentral(String url) {
+        HikariDataSource pool = CentralPool.open(url, CentralCredentials.password(System.getenv()));
+        try {
+            CentralSchema.requireCurrent(pool, url);
+            return new Database(url, Jdbi.create(new CentralConnections(pool, url)).installPlugin(new SqlObjectPlugin()), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
     }
 
@@ -79,7 +105,7 @@ public final class Database implements AutoCloseable {
     public int recoverInterruptedRuns(String station) {
         Instant now = Instant.now();
         if (DatabaseUrl.isH2(url)) {
-            int sessions = keeper.createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
+            int sessions = ((Handle) keeper).createQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS").mapTo(Integer.class).one();
             return sessions > 1 ? 0 : store.abortOpenRuns(null, now);
         }
         return station == null ? 0 : store.abortOpenRuns(station, now);
@@ -87,7 +113,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        keeper.close();
+        try {
+            keeper.close();
+        } catch (Exception e) {
+            throw new DatabaseException("closing database " + redact(url) + ": " + rootMessage(e), e);
+        }
     }
 
     /** The innermost cause's message, first line only: for one-line errors. */

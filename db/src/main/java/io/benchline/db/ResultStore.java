@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
@@ -14,12 +15,23 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * (see {@link HistogramBin}), for the batch reports, in the transaction that closes its run.
  */
 public final class ResultStore {
-    private final Handle handle;
+    private final Transactions handle;
     private final ResultDao dao;
 
+    /** How the store runs a transaction: on one kept connection (H2), or on a pooled one each time (PostgreSQL). */
+    interface Transactions {
+        <R, X extends Exception> R inTransaction(HandleCallback<R, X> callback) throws X;
+    }
+
     ResultStore(Handle handle) {
-        this.handle = handle;
+        this.handle = handle::inTransaction;
         this.dao = handle.attach(ResultDao.class);
+    }
+
+    /** On a pool: the on-demand DAO joins the transaction's handle (Jdbi keeps it per thread). */
+    ResultStore(CentralTransactions transactions, org.jdbi.v3.core.Jdbi jdbi) {
+        this.handle = transactions;
+        this.dao = jdbi.onDemand(ResultDao.class);
     }
 
     /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
