@@ -92,6 +92,21 @@ class CentralCommandTest {
     }
 
     @Test
+    void aServerThatIsAwayIsOneLineAndExit3WithinTheTimeouts() {
+        String url = "jdbc:postgresql://127.0.0.1:1/line?user=station_a"; // nothing listens on port 1
+        for (String[] command : new String[][] {{"report", "--db", url}, {"central", "migrate", "--central", url}}) {
+            long start = System.nanoTime();
+            Result refused = cli(command);
+            long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+            assertEquals(ExitCodes.ERROR, refused.exit(), refused.err());
+            assertEquals(1, refused.err().lines().count(), refused.err());
+            assertTrue(refused.err().startsWith("station error: cannot "), refused.err());
+            assertTrue(refused.err().contains(url) && refused.err().contains("refused"), refused.err());
+            assertTrue(seconds < 10, command[0] + " took " + seconds + " s");
+        }
+    }
+
+    @Test
     void centralMigrateWantsAPostgresqlUrl() {
         Result refused = cli("central", "migrate", "--central", "jdbc:h2:mem:x");
         assertEquals(ExitCodes.USAGE, refused.exit());
