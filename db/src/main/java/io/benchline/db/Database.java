@@ -3,6 +3,7 @@ package io.benchline.db;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -16,7 +17,15 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final ResultStore store;
 
+    /** What else closes with the database: the pool of a shared server; nothing on H2 (the store's connection). */
+    private final AutoCloseable resources;
+
     private Database(String url, Jdbi jdbi, ResultStore store) {
+        this(url, jdbi, store, () -> { });
+    }
+
+    private Database(String url, Jdbi jdbi, ResultStore store, AutoCloseable resources) {
+        this.resources = resources;
         this.url = url;
         this.jdbi = jdbi;
         this.store = store;
@@ -25,6 +34,9 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) and migrates the database at a path or JDBC URL. */
     public static Database open(String pathOrUrl) {
         String url = DatabaseUrl.resolve(pathOrUrl);
+        if (CentralUrl.isPostgres(url)) {
+            return openCentral(url);
+        }
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
         DurableSync sync = DurableSync.forUrl(url);
         Connection connection = null;
@@ -45,6 +57,23 @@ public final class Database implements AutoCloseable {
                 }
             }
             throw new DatabaseException("cannot open database " + redact(url) + ": " + rootMessage(e), e);
+        }
+    }
+
+    /**
+     * A line's central PostgreSQL: pooled connections, and the schema checked, never migrated
+     * (see {@link CentralSchema}).
+     */
+    private static Database openCentral(String url) {
+        HikariDataSource pool = CentralPool.open(url, CentralCredentials.password(System.getenv()));
+        try {
+            CentralSchema.requireCurrent(pool, url);
+            CentralConnections connections = new CentralConnections(pool, url);
+            return new Database(url, Jdbi.create(connections).installPlugin(new SqlObjectPlugin()),
+                    new ResultStore(connections), pool);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
         }
     }
 
@@ -93,6 +122,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         store.close();
+        try {
+            resources.close();
+        } catch (Exception e) {
+            throw new DatabaseException("closing database " + redact(url) + ": " + rootMessage(e), e);
+        }
     }
 
     /** The innermost cause's message, first line only: for one-line errors. */

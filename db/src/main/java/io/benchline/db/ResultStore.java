@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jdbi.v3.core.ConnectionFactory;
 
 /**
  * The only way results get into the database. Each call is one transaction, committed (and, with
@@ -24,9 +25,15 @@ import java.util.Map;
  * <p>
  * Plain JDBC on one connection with its statements prepared once: this is the station's hot path
  * (about ten commits per board), and JDBI's per-call binding and handle work was a fifth of it.
+ * On a shared server (PostgreSQL) each transaction borrows a connection from the pool instead, so
+ * a server that restarted is reached again through a fresh connection.
  */
 public final class ResultStore {
-    private final Connection connection;
+    /** The one kept connection (H2), or null when each transaction borrows one from {@link #pool}. */
+    private final Connection kept;
+    private final ConnectionFactory pool;
+    /** The connection of the transaction going (always {@link #kept} on H2). */
+    private Connection connection;
     private final DurableSync sync;
     private final H2Housekeeping housekeeping;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
@@ -41,6 +48,8 @@ public final class ResultStore {
     static final int HOUSEKEEPING_EVERY = Integer.getInteger("benchline.h2.housekeepingEvery", 20);
 
     ResultStore(Connection connection, DurableSync sync) {
+        this.kept = connection;
+        this.pool = null;
         this.connection = connection;
         this.sync = sync;
         this.housekeeping = sync.syncs() ? H2Housekeeping.of(connection, HOUSEKEEPING_EVERY) : null;
@@ -49,6 +58,14 @@ public final class ResultStore {
         } catch (SQLException e) {
             throw new DatabaseException("cannot use the results connection: " + Database.rootMessage(e), e);
         }
+    }
+
+    /** A store on a shared server's pool: a connection per transaction, committed durably by the server. */
+    ResultStore(ConnectionFactory pool) {
+        this.kept = null;
+        this.pool = pool;
+        this.sync = DurableSync.forUrl("jdbc:postgresql:");
+        this.housekeeping = null;
     }
 
     /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
@@ -191,8 +208,11 @@ public final class ResultStore {
             }
         }
         prepared.clear();
+        if (kept == null) {
+            return;
+        }
         try {
-            connection.close();
+            kept.close();
         } catch (SQLException e) {
             throw new DatabaseException("cannot close the results connection: " + Database.rootMessage(e), e);
         }
@@ -422,6 +442,10 @@ public final class ResultStore {
     }
 
     private <T> T attempt(Work<T> work) throws SQLException {
+        if (kept == null) {
+            connection = pool.openConnection();
+            connection.setAutoCommit(false);
+        }
         try {
             T result = work.run();
             connection.commit();
@@ -436,7 +460,21 @@ public final class ResultStore {
                 e.addSuppressed(rollback);
             }
             throw e;
+        } finally {
+            if (kept == null) {
+                giveBack();
+            }
         }
+    }
+
+    /** Back to the pool, with the statements prepared on it: the next transaction may get another connection. */
+    private void giveBack() throws SQLException {
+        for (PreparedStatement s : prepared.values()) {
+            s.close();
+        }
+        prepared.clear();
+        connection.close();
+        connection = null;
     }
 
     private static boolean isUniqueViolation(Throwable e) {

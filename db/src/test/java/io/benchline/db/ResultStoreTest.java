@@ -15,9 +15,14 @@ class ResultStoreTest {
     @TempDir
     Path dir;
 
+    /** Where a test's database named so lives: an H2 file here; a PostgreSQL database in the subclass. */
+    String location(String name) {
+        return dir.resolve(name).toString();
+    }
+
     @Test
     void runRoundTripsWithStepsMeasurementsAndUid() {
-        try (Database db = Database.open(dir.resolve("results").toString())) {
+        try (Database db = Database.open(location("results"))) {
             ResultStore store = db.store();
             long run = store.begin(Samples.start("SN-LOT7-0042", "LOT7"), Instant.parse("2026-11-27T08:00:00Z"));
             store.step(run, Samples.vddStep(1, 3.288, Verdict.PASS));
@@ -43,7 +48,7 @@ class ResultStoreTest {
 
     @Test
     void retestIsANewRunAndTraceIsNewestFirst() {
-        try (Database db = Database.open(dir.resolve("results").toString())) {
+        try (Database db = Database.open(location("results"))) {
             ResultStore store = db.store();
             long first = store.begin(Samples.start("SN-1", "B"), Instant.parse("2026-11-27T08:00:00Z"));
             store.end(first, new RunEnd(Verdict.FAIL, "VDD", "check the regulator", null), Instant.parse("2026-11-27T08:00:01Z"));
@@ -66,14 +71,14 @@ class ResultStoreTest {
     void openRunsAreClosedAsAbortedAtTheNextStart() {
         long open;
         long done;
-        try (Database db = Database.open(dir.resolve("results").toString())) {
+        try (Database db = Database.open(location("results"))) {
             done = db.store().begin(Samples.start("SN-A", "B"), Instant.now());
             db.store().end(done, new RunEnd(Verdict.PASS, null, null, null), Instant.now());
             open = db.store().begin(Samples.start("SN-B", "B"), Instant.now());
             db.store().step(open, Samples.vddStep(1, 3.3, Verdict.PASS));
             assertNull(db.trace().run(open).orElseThrow().run().verdict());
         }
-        try (Database db = Database.open(dir.resolve("results").toString())) {
+        try (Database db = Database.open(location("results"))) {
             assertEquals(1, db.recoverInterruptedRuns("bench-1"));
             RunRow aborted = db.trace().run(open).orElseThrow().run();
             assertEquals(Verdict.ABORTED, aborted.verdict());
@@ -86,7 +91,7 @@ class ResultStoreTest {
 
     @Test
     void aLiveStationsOpenRunIsNotAbortedByAnotherProcessOpeningTheFile() throws Exception {
-        String path = dir.resolve("shared").toString();
+        String path = location("shared");
         try (Database station = Database.open(path)) {
             long live = station.store().begin(Samples.start("SN-LIVE", "B"), Instant.now());
             try (Database reader = Database.open(path)) {

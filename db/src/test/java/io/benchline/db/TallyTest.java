@@ -17,9 +17,14 @@ class TallyTest {
     @TempDir
     Path dir;
 
+    /** Where a test's database named so lives: an H2 file here; a PostgreSQL database in the subclass. */
+    String location(String name) {
+        return dir.resolve(name).toString();
+    }
+
     @Test
     void storeTalliesMatchTheMigrationsSqlBinning() throws Exception {
-        try (Database db = Database.open(dir.resolve("t").toString())) {
+        try (Database db = Database.open(location("t"))) {
             Random r = new Random(3);
             Instant t = Instant.parse("2026-11-27T08:00:00Z");
             for (int i = 0; i < 300; i++) {

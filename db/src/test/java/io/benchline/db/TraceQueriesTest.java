@@ -12,9 +12,14 @@ class TraceQueriesTest {
     @TempDir
     Path dir;
 
+    /** Where a test's database named so lives: an H2 file here; a PostgreSQL database in the subclass. */
+    String location(String name) {
+        return dir.resolve(name).toString();
+    }
+
     @Test
     void aBoardHasPassedOnceAnyOfItsRunsPassed() {
-        try (Database db = Database.open(dir.resolve("results").toString())) {
+        try (Database db = Database.open(location("results"))) {
             ResultStore store = db.store();
             Instant t = Instant.parse("2026-11-27T08:00:00Z");
             assertFalse(db.trace().hasPassed("SN-1"), "a board never tested");

@@ -26,6 +26,11 @@ class YieldDefinitionsTest {
     @TempDir
     Path dir;
 
+    /** Where a test's database named so lives: an H2 file here; a PostgreSQL database in the subclass. */
+    String location(String name) {
+        return dir.resolve(name).toString();
+    }
+
     private int minute;
 
     /** One run of a board: an optional VDD reading, then its verdict (null leaves it open). */
@@ -47,7 +52,7 @@ class YieldDefinitionsTest {
 
     @Test
     void retestsErrorsAndAbortedRunsCountAsDocumented() {
-        try (Database db = Database.open(dir.resolve("y").toString())) {
+        try (Database db = Database.open(location("y"))) {
             String b = "LOT1";
             run(db, b, "SN-A", 3.30, Verdict.PASS);          // A: passes first time
             run(db, b, "SN-B", 0.52, Verdict.FAIL);          // B: fails, then passes on retest
@@ -92,7 +97,7 @@ class YieldDefinitionsTest {
 
     @Test
     void openRunsAndAnEmptyBatchJudgeNothing() {
-        try (Database db = Database.open(dir.resolve("y").toString())) {
+        try (Database db = Database.open(location("y"))) {
             run(db, "LOT2", "SN-A", 3.3, null);
             YieldReport y = new BatchReports(db.batches()).yield("LOT2");
             assertEquals(0, y.boards());
@@ -105,7 +110,7 @@ class YieldDefinitionsTest {
 
     @Test
     void measurementStatisticsComeFromTheTallies() {
-        try (Database db = Database.open(dir.resolve("y").toString())) {
+        try (Database db = Database.open(location("y"))) {
             double[] vdd = {3.30, 3.31, 3.29, 3.32, 3.28, 0.52};
             for (int i = 0; i < vdd.length; i++) {
                 run(db, "LOT3", "SN-" + i, vdd[i], vdd[i] > 3 ? Verdict.PASS : Verdict.FAIL);

@@ -57,6 +57,9 @@ public final class DbOption {
         if (location.isEmpty()) {
             throw new InputError("--db is empty: give an H2 file path or a JDBC URL");
         }
+        if (db != null) {
+            CentralOption.refusePassword("--db", location);
+        }
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:") && !lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
             throw new InputError("--db " + location + ": not a database Benchline opens (an H2 file path, jdbc:h2:... or "

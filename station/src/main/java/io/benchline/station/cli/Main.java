@@ -26,6 +26,7 @@ import picocli.CommandLine;
                 BenchCommand.class,
                 StationCommand.class,
                 ReportCommand.class,
+                CentralCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
