@@ -27,7 +27,7 @@ interface BatchDao {
 
     /** The batch's runs in no particular order, without their first failing measurement. */
     @SqlQuery("""
-            SELECT r.id, r.board_id, r.started_at, r.verdict, r.failed_step, r.hint
+            SELECT r.id, r.board_id, r.started_at, r.verdict, r.failed_step, r.hint, r.ended_at
             FROM run r WHERE r.batch_id = :batch""")
     @FetchSize(10_000)
     @RegisterRowMapper(RunMapper.class)
@@ -46,6 +46,29 @@ interface BatchDao {
             FROM measurement_tally WHERE batch_id = :batch ORDER BY name, unit, low, high, bin""")
     @RegisterRowMapper(TallyMapper.class)
     List<MeasurementTally> tallies(@Bind("batch") long batchId);
+
+    /**
+     * The judged readings of the batch's FAIL runs whose failing step powers the board or measures its
+     * rails (step kinds {@code power} and {@code measure}): readings of boards that never came up.
+     */
+    @SqlQuery("""
+            SELECT m.name, m.unit, m.low, m.high, m.reading FROM run r
+            JOIN step s ON s.run_id = r.id AND s.name = r.failed_step
+            JOIN measurement m ON m.run_id = r.id
+            WHERE r.batch_id = :batch AND r.verdict = 'FAIL' AND s.kind IN ('power', 'measure')
+              AND m.verdict IN ('PASS', 'FAIL') AND m.reading IS NOT NULL""")
+    @RegisterRowMapper(ExcludedMapper.class)
+    List<ExcludedReading> powerFailedReadings(@Bind("batch") long batchId);
+
+    /** Every measurement of the batch with its run, serial and step, run by run in start order. */
+    @SqlQuery("""
+            SELECT m.run_id, b.serial, s.name AS step, m.name, m.reading, m.unit, m.low, m.high, m.verdict
+            FROM run r JOIN board b ON b.id = r.board_id JOIN measurement m ON m.run_id = r.id
+            JOIN step s ON s.id = m.step_id
+            WHERE r.batch_id = :batch ORDER BY r.started_at, r.id, m.id""")
+    @FetchSize(10_000)
+    @RegisterRowMapper(ReadingMapper.class)
+    void readings(@Bind("batch") long batchId, Consumer<BatchReading> each);
 
     record FailingMeasurement(long runId, String name) {
     }
@@ -71,8 +94,10 @@ interface BatchDao {
         @Override
         public BatchRun map(ResultSet rs, StatementContext ctx) throws SQLException {
             String v = rs.getString(4);
+            OffsetDateTime ended = rs.getObject(7, OffsetDateTime.class);
             return new BatchRun(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                    v == null ? null : Verdict.valueOf(v.trim()), rs.getString(5), rs.getString(6), null);
+                    ended == null ? null : ended.toInstant(), v == null ? null : Verdict.valueOf(v.trim()), rs.getString(5),
+                    rs.getString(6), null);
         }
     }
 
@@ -80,6 +105,23 @@ interface BatchDao {
         @Override
         public FailingMeasurement map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new FailingMeasurement(rs.getLong(1), rs.getString(2));
+        }
+    }
+
+    final class ExcludedMapper implements RowMapper<ExcludedReading> {
+        @Override
+        public ExcludedReading map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new ExcludedReading(rs.getString("name"), rs.getString("unit"), Rows.nullableDouble(rs, "low"),
+                    Rows.nullableDouble(rs, "high"), rs.getDouble("reading"));
+        }
+    }
+
+    final class ReadingMapper implements RowMapper<BatchReading> {
+        @Override
+        public BatchReading map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new BatchReading(rs.getLong("run_id"), rs.getString("serial"), rs.getString("step"),
+                    rs.getString("name"), Rows.nullableDouble(rs, "reading"), rs.getString("unit"),
+                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict"));
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -37,7 +38,7 @@ public final class BatchQueries {
             List<BatchRun> out = new ArrayList<>();
             dao.runs(batchId, r -> {
                 String failing = firstFailing.get(r.runId());
-                out.add(failing == null ? r : new BatchRun(r.runId(), r.boardId(), r.startedAt(), r.verdict(),
+                out.add(failing == null ? r : new BatchRun(r.runId(), r.boardId(), r.startedAt(), r.endedAt(), r.verdict(),
                         r.failedStep(), r.hint(), failing));
             });
             // sorted here rather than by H2, which sorts 100 000 rows slower than it reads them; they come
@@ -45,6 +46,23 @@ public final class BatchQueries {
             out.sort(Comparator.comparing(BatchRun::startedAt).thenComparingLong(BatchRun::runId));
             return out;
         });
+    }
+
+    /** Readings of the batch's boards that failed power-on or a rail check: not the process (docs/yield.md). */
+    public List<ExcludedReading> powerFailedReadings(long batchId) {
+        return jdbi.withExtension(BatchDao.class, dao -> dao.powerFailedReadings(batchId));
+    }
+
+    /** Every run of the batch in start order, streamed: the runs export. */
+    public void exportRuns(long batchId, Consumer<RunRow> each) {
+        jdbi.useHandle(h -> h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
+                        + "WHERE r.batch_id = :batch ORDER BY r.started_at, r.id")
+                .bind("batch", batchId).setFetchSize(10_000).map(Rows.RUN).forEach(each));
+    }
+
+    /** Every measurement of the batch, run by run in start order, streamed: the measurements export. */
+    public void exportReadings(long batchId, Consumer<BatchReading> each) {
+        jdbi.useExtension(BatchDao.class, dao -> dao.readings(batchId, each));
     }
 
     /** The batch's measurement tallies, by name, unit, limits and bin. */

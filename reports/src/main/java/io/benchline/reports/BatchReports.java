@@ -2,6 +2,8 @@ package io.benchline.reports;
 
 import io.benchline.db.BatchQueries;
 import io.benchline.db.BatchSummary;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +25,12 @@ public final class BatchReports {
     public Optional<BatchReport> report(String batch) {
         return queries.batch(batch).map(b -> new BatchReport(batch, b.product(),
                 YieldCalculator.compute(batch, queries.runs(b.id())),
-                MeasurementTallies.stats(queries.tallies(b.id())), Instant.now()));
+                MeasurementTallies.stats(queries.tallies(b.id()), queries.powerFailedReadings(b.id())), Instant.now()));
+    }
+
+    /** Writes the report's tidy CSV tables into dir (see {@link ReportCsv}). */
+    public List<Path> writeCsv(BatchReport report, Path dir, String prefix) throws IOException {
+        return ReportCsv.write(queries, report, dir, prefix);
     }
 
     public List<BatchSummary> batches() {

@@ -16,6 +16,10 @@ public final class YieldText {
         out.printf("  retest rate        %s (%d retests in %d runs)%n", percent(y.retestRate()), y.retests(), y.runs());
         out.printf("  station problems   %d (%d ERROR, %d ABORTED runs; not counted against boards)%n",
                 y.stationProblems(), y.errorRuns(), y.abortedRuns());
+        if (!Double.isNaN(y.boardsPerHour())) {
+            out.printf(Locale.ROOT, "  boards per hour    %.1f (boards tested / %d h %02d min from first start to last end, breaks included)%n",
+                    y.boardsPerHour(), y.span().toHours(), y.span().toMinutesPart());
+        }
         if (y.openRuns() > 0) {
             out.printf("  runs still going   %d%n", y.openRuns());
         }
