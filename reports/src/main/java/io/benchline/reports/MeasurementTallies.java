@@ -112,7 +112,7 @@ final class MeasurementTallies {
             counts.merge(t.bin(), t.n(), Long::sum);
         }
         Pooled all = pool(tallies);
-        boolean continuous = ContinuousMeasurement.test(k.unit(), k.low(), k.high());
+        boolean continuous = ContinuousMeasurement.test(k.unit());
         Pooled process = continuous ? pool(without(tallies, excluded, k)) : new Pooled(0, Double.NaN, null);
         Double cpk = continuous && process.n() > 0 ? MeasurementStats.cpk(process.mean(), process.sigma(), k.low(), k.high())
                 : null;

@@ -30,19 +30,17 @@ class ProcessCapabilityTest {
 
     @Test
     void continuousIsAPhysicalUnitWithALimit() {
-        assertTrue(ContinuousMeasurement.test("V", 3.135, 3.465));
-        assertTrue(ContinuousMeasurement.test("A", 0.005, 0.08));
-        assertTrue(ContinuousMeasurement.test("V", null, 0.05), "a spread, one-sided");
-        assertTrue(ContinuousMeasurement.test("mV", null, 50.0));
-        assertTrue(ContinuousMeasurement.test("kHz", 31.0, 33.0));
-        assertTrue(ContinuousMeasurement.test("ms", null, 500.0));
-        assertTrue(ContinuousMeasurement.test("Ω", 9.0, 11.0));
-        assertFalse(ContinuousMeasurement.test("", null, 0.0), "RDP level");
-        assertFalse(ContinuousMeasurement.test("B", null, 0.0), "verify mismatches");
-        assertFalse(ContinuousMeasurement.test("B", null, null), "bytes programmed");
-        assertFalse(ContinuousMeasurement.test("KiB", 512.0, null), "flash size");
-        assertFalse(ContinuousMeasurement.test("V", null, null), "no limit: nothing to be capable against");
-        assertFalse(ContinuousMeasurement.test("mm", 1.0, 2.0), "not a unit the station measures");
+        assertTrue(ContinuousMeasurement.test("V"));
+        assertTrue(ContinuousMeasurement.test("A"));
+        assertTrue(ContinuousMeasurement.test("mV"));
+        assertTrue(ContinuousMeasurement.test("kHz"));
+        assertTrue(ContinuousMeasurement.test("ms"));
+        assertTrue(ContinuousMeasurement.test("Ω"));
+        assertFalse(ContinuousMeasurement.test(""), "RDP level");
+        assertFalse(ContinuousMeasurement.test("B"), "verify mismatches");
+        assertFalse(ContinuousMeasurement.test("KiB"), "flash size");
+        assertNull(MeasurementStats.cpk(3.3, 0.01, null, null), "no limit: nothing to be capable against");
+        assertFalse(ContinuousMeasurement.test("mm"), "not a unit the station measures");
     }
 
     private static void board(Database db, int i, boolean powered) {
