@@ -33,32 +33,25 @@ interface BatchDao {
     @RegisterRowMapper(RunMapper.class)
     void runs(@Bind("batch") long batchId, Consumer<BatchRun> each);
 
-    /** The failing measurements of the batch's FAIL runs, in the order they were stored. */
+    /**
+     * Every measurement of the batch's FAIL runs with its step's name and kind, in the order they were
+     * stored: their first failing measurement (the Pareto) and the readings of boards that failed power-on
+     * (left out of Cpk) both come from these rows, in one read.
+     */
     @SqlQuery("""
-            SELECT m.run_id, m.name FROM run r JOIN measurement m ON m.run_id = r.id
-            WHERE r.batch_id = :batch AND r.verdict = 'FAIL' AND m.verdict = 'FAIL'
+            SELECT m.run_id, s.name AS step, s.kind, m.name, m.unit, m.low, m.high, m.reading, m.verdict
+            FROM run r JOIN measurement m ON m.run_id = r.id JOIN step s ON s.id = m.step_id
+            WHERE r.batch_id = :batch AND r.verdict = 'FAIL'
             ORDER BY m.run_id, m.id""")
-    @RegisterRowMapper(FailingMapper.class)
-    void failingMeasurements(@Bind("batch") long batchId, Consumer<FailingMeasurement> each);
+    @FetchSize(10_000)
+    @RegisterRowMapper(FailRunReadingMapper.class)
+    void failRunReadings(@Bind("batch") long batchId, Consumer<FailRunReading> each);
 
     @SqlQuery("""
             SELECT name, unit, low, high, bin, n, ref, s1, s2, min_reading, max_reading
             FROM measurement_tally WHERE batch_id = :batch ORDER BY name, unit, low, high, bin""")
     @RegisterRowMapper(TallyMapper.class)
     List<MeasurementTally> tallies(@Bind("batch") long batchId);
-
-    /**
-     * The judged readings of the batch's FAIL runs whose failing step powers the board or measures its
-     * rails (step kinds {@code power} and {@code measure}): readings of boards that never came up.
-     */
-    @SqlQuery("""
-            SELECT m.name, m.unit, m.low, m.high, m.reading FROM run r
-            JOIN step s ON s.run_id = r.id AND s.name = r.failed_step
-            JOIN measurement m ON m.run_id = r.id
-            WHERE r.batch_id = :batch AND r.verdict = 'FAIL' AND s.kind IN ('power', 'measure')
-              AND m.verdict IN ('PASS', 'FAIL') AND m.reading IS NOT NULL""")
-    @RegisterRowMapper(ExcludedMapper.class)
-    List<ExcludedReading> powerFailedReadings(@Bind("batch") long batchId);
 
     /** Every measurement of the batch with its run, serial and step, run by run in start order. */
     @SqlQuery("""
@@ -70,7 +63,9 @@ interface BatchDao {
     @RegisterRowMapper(ReadingMapper.class)
     void readings(@Bind("batch") long batchId, Consumer<BatchReading> each);
 
-    record FailingMeasurement(long runId, String name) {
+    /** A measurement of a FAIL run, with the name and kind of its step. */
+    record FailRunReading(long runId, String step, String kind, String name, String unit, Double low, Double high,
+            Double reading, Verdict verdict) {
     }
 
     final class SummaryMapper implements RowMapper<BatchSummary> {
@@ -101,18 +96,12 @@ interface BatchDao {
         }
     }
 
-    final class FailingMapper implements RowMapper<FailingMeasurement> {
+    final class FailRunReadingMapper implements RowMapper<FailRunReading> {
         @Override
-        public FailingMeasurement map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new FailingMeasurement(rs.getLong(1), rs.getString(2));
-        }
-    }
-
-    final class ExcludedMapper implements RowMapper<ExcludedReading> {
-        @Override
-        public ExcludedReading map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new ExcludedReading(rs.getString("name"), rs.getString("unit"), Rows.nullableDouble(rs, "low"),
-                    Rows.nullableDouble(rs, "high"), rs.getDouble("reading"));
+        public FailRunReading map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new FailRunReading(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.nullableDouble(rs, "reading"),
+                    Rows.verdict(rs, "verdict"));
         }
     }
 

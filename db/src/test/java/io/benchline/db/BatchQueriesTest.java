@@ -39,9 +39,11 @@ class BatchQueriesTest {
                     new RunEnd(Verdict.FAIL, "swd-connect", "rdp", null), T.plusSeconds(3));
             long batch = db.batches().batch("B").orElseThrow().id();
 
-            List<ExcludedReading> excluded = db.batches().powerFailedReadings(batch);
+            List<ExcludedReading> excluded = db.batches().read(batch).powerFailedReadings();
             assertEquals(List.of("power-on current", "VDD"), excluded.stream().map(ExcludedReading::name).sorted(
                     (a, b) -> b.compareTo(a)).toList(), "every judged reading of the run that failed at VDD, none of SN-2's");
+            assertEquals(List.of("VDD", "RDP level"), db.batches().runs(batch).stream()
+                    .map(BatchRun::firstFailingMeasurement).toList(), "the Pareto's first failing measurement");
 
             List<BatchReading> readings = new ArrayList<>();
             db.batches().exportReadings(batch, readings::add);
