@@ -27,19 +27,25 @@ interface BatchDao {
 
     /** The batch's runs in no particular order, without their first failing measurement. */
     @SqlQuery("""
-            SELECT r.id, r.board_id, r.started_at, r.verdict, r.failed_step, r.hint
+            SELECT r.id, r.board_id, r.started_at, r.verdict, r.failed_step, r.hint, r.ended_at
             FROM run r WHERE r.batch_id = :batch""")
     @FetchSize(10_000)
     @RegisterRowMapper(RunMapper.class)
     void runs(@Bind("batch") long batchId, Consumer<BatchRun> each);
 
-    /** The failing measurements of the batch's FAIL runs, in the order they were stored. */
+    /**
+     * Every measurement of the batch's FAIL runs with its step's name and kind, in the order they were
+     * stored: their first failing measurement (the Pareto) and the readings of boards that failed power-on
+     * (left out of Cpk) both come from these rows, in one read.
+     */
     @SqlQuery("""
-            SELECT m.run_id, m.name FROM run r JOIN measurement m ON m.run_id = r.id
-            WHERE r.batch_id = :batch AND r.verdict = 'FAIL' AND m.verdict = 'FAIL'
+            SELECT m.run_id, s.name AS step, s.kind, m.name, m.unit, m.low, m.high, m.reading, m.verdict
+            FROM run r JOIN measurement m ON m.run_id = r.id JOIN step s ON s.id = m.step_id
+            WHERE r.batch_id = :batch AND r.verdict = 'FAIL'
             ORDER BY m.run_id, m.id""")
-    @RegisterRowMapper(FailingMapper.class)
-    void failingMeasurements(@Bind("batch") long batchId, Consumer<FailingMeasurement> each);
+    @FetchSize(10_000)
+    @RegisterRowMapper(FailRunReadingMapper.class)
+    void failRunReadings(@Bind("batch") long batchId, Consumer<FailRunReading> each);
 
     @SqlQuery("""
             SELECT name, unit, low, high, bin, n, ref, s1, s2, min_reading, max_reading
@@ -47,7 +53,19 @@ interface BatchDao {
     @RegisterRowMapper(TallyMapper.class)
     List<MeasurementTally> tallies(@Bind("batch") long batchId);
 
-    record FailingMeasurement(long runId, String name) {
+    /** Every measurement of the batch with its run, serial and step, run by run in start order. */
+    @SqlQuery("""
+            SELECT m.run_id, b.serial, s.name AS step, m.name, m.reading, m.unit, m.low, m.high, m.verdict
+            FROM run r JOIN board b ON b.id = r.board_id JOIN measurement m ON m.run_id = r.id
+            JOIN step s ON s.id = m.step_id
+            WHERE r.batch_id = :batch ORDER BY r.started_at, r.id, m.id""")
+    @FetchSize(10_000)
+    @RegisterRowMapper(ReadingMapper.class)
+    void readings(@Bind("batch") long batchId, Consumer<BatchReading> each);
+
+    /** A measurement of a FAIL run, with the name and kind of its step. */
+    record FailRunReading(long runId, String step, String kind, String name, String unit, Double low, Double high,
+            Double reading, Verdict verdict) {
     }
 
     final class SummaryMapper implements RowMapper<BatchSummary> {
@@ -71,15 +89,28 @@ interface BatchDao {
         @Override
         public BatchRun map(ResultSet rs, StatementContext ctx) throws SQLException {
             String v = rs.getString(4);
+            OffsetDateTime ended = rs.getObject(7, OffsetDateTime.class);
             return new BatchRun(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                    v == null ? null : Verdict.valueOf(v.trim()), rs.getString(5), rs.getString(6), null);
+                    ended == null ? null : ended.toInstant(), v == null ? null : Verdict.valueOf(v.trim()), rs.getString(5),
+                    rs.getString(6), null);
         }
     }
 
-    final class FailingMapper implements RowMapper<FailingMeasurement> {
+    final class FailRunReadingMapper implements RowMapper<FailRunReading> {
         @Override
-        public FailingMeasurement map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new FailingMeasurement(rs.getLong(1), rs.getString(2));
+        public FailRunReading map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new FailRunReading(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.nullableDouble(rs, "reading"),
+                    Rows.verdict(rs, "verdict"));
+        }
+    }
+
+    final class ReadingMapper implements RowMapper<BatchReading> {
+        @Override
+        public BatchReading map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new BatchReading(rs.getLong("run_id"), rs.getString("serial"), rs.getString("step"),
+                    rs.getString("name"), Rows.nullableDouble(rs, "reading"), rs.getString("unit"),
+                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict"));
         }
     }
 

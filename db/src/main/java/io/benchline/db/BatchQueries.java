@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -31,20 +32,57 @@ public final class BatchQueries {
 
     /** The batch's runs, oldest first, each FAIL with its first failing measurement. */
     public List<BatchRun> runs(long batchId) {
+        return read(batchId).runs();
+    }
+
+    /** The batch's runs as {@link #runs}, and the readings of its boards that failed power-on. */
+    public BatchRuns read(long batchId) {
         return jdbi.withExtension(BatchDao.class, dao -> {
-            Map<Long, String> firstFailing = new HashMap<>();
-            dao.failingMeasurements(batchId, f -> firstFailing.putIfAbsent(f.runId(), f.name()));
+            Map<Long, List<BatchDao.FailRunReading>> failRuns = new HashMap<>();
+            dao.failRunReadings(batchId, m -> failRuns.computeIfAbsent(m.runId(), k -> new ArrayList<>()).add(m));
             List<BatchRun> out = new ArrayList<>();
+            List<ExcludedReading> excluded = new ArrayList<>();
             dao.runs(batchId, r -> {
-                String failing = firstFailing.get(r.runId());
-                out.add(failing == null ? r : new BatchRun(r.runId(), r.boardId(), r.startedAt(), r.verdict(),
-                        r.failedStep(), r.hint(), failing));
+                List<BatchDao.FailRunReading> readings = failRuns.get(r.runId());
+                if (readings == null) {
+                    out.add(r);
+                    return;
+                }
+                String failing = readings.stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst()
+                        .map(BatchDao.FailRunReading::name).orElse(null);
+                out.add(new BatchRun(r.runId(), r.boardId(), r.startedAt(), r.endedAt(), r.verdict(), r.failedStep(),
+                        r.hint(), failing));
+                if (failedPowerOn(r, readings)) {
+                    for (BatchDao.FailRunReading m : readings) {
+                        if (m.reading() != null && (m.verdict() == Verdict.PASS || m.verdict() == Verdict.FAIL)) {
+                            excluded.add(new ExcludedReading(m.name(), m.unit(), m.low(), m.high(), m.reading()));
+                        }
+                    }
+                }
             });
             // sorted here rather than by H2, which sorts 100 000 rows slower than it reads them; they come
             // in about this order from the batch index, which TimSort runs through in one pass
             out.sort(Comparator.comparing(BatchRun::startedAt).thenComparingLong(BatchRun::runId));
-            return out;
+            return new BatchRuns(out, excluded);
         });
+    }
+
+    /** The run's failing step powers the board or checks a rail; told by a measurement stored in that step. */
+    private static boolean failedPowerOn(BatchRun r, List<BatchDao.FailRunReading> readings) {
+        return readings.stream().anyMatch(m -> m.step().equals(r.failedStep())
+                && ("power".equals(m.kind()) || "measure".equals(m.kind())));
+    }
+
+    /** Every run of the batch in start order, streamed: the runs export. */
+    public void exportRuns(long batchId, Consumer<RunRow> each) {
+        jdbi.useHandle(h -> h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
+                        + "WHERE r.batch_id = :batch ORDER BY r.started_at, r.id")
+                .bind("batch", batchId).setFetchSize(10_000).map(Rows.RUN).forEach(each));
+    }
+
+    /** Every measurement of the batch, run by run in start order, streamed: the measurements export. */
+    public void exportReadings(long batchId, Consumer<BatchReading> each) {
+        jdbi.useExtension(BatchDao.class, dao -> dao.readings(batchId, each));
     }
 
     /** The batch's measurement tallies, by name, unit, limits and bin. */

@@ -29,6 +29,18 @@ public final class TraceQueries {
                 .bind("uid", uid.toUpperCase()).mapTo(String.class).findFirst());
     }
 
+    /**
+     * Every serial a unique ID was ever read on, in order: the boards that carry it now, and boards whose
+     * runs read it before (a chip moved to another board, or a board reworked with a new chip).
+     */
+    public List<String> serialsOfUid(String uid) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT serial FROM board WHERE uid = :uid
+                        UNION SELECT b.serial FROM run r JOIN board b ON b.id = r.board_id WHERE r.uid = :uid
+                        ORDER BY serial""")
+                .bind("uid", uid.toUpperCase()).mapTo(String.class).list());
+    }
+
     /** Whether any run of the board passed: the question a retest asks. */
     public boolean hasPassed(String serial) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run r JOIN board b ON b.id = r.board_id "

@@ -1,7 +1,10 @@
 package io.benchline.reports;
 
 import io.benchline.db.BatchQueries;
+import io.benchline.db.BatchRuns;
 import io.benchline.db.BatchSummary;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +24,16 @@ public final class BatchReports {
 
     /** The whole report, or empty when no such batch exists. */
     public Optional<BatchReport> report(String batch) {
-        return queries.batch(batch).map(b -> new BatchReport(batch, b.product(),
-                YieldCalculator.compute(batch, queries.runs(b.id())),
-                MeasurementTallies.stats(queries.tallies(b.id())), Instant.now()));
+        return queries.batch(batch).map(b -> {
+            BatchRuns runs = queries.read(b.id());
+            return new BatchReport(batch, b.product(), YieldCalculator.compute(batch, runs.runs()),
+                    MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings()), Instant.now());
+        });
+    }
+
+    /** Writes the report's tidy CSV tables into dir (see {@link ReportCsv}). */
+    public List<Path> writeCsv(BatchReport report, Path dir, String prefix) throws IOException {
+        return ReportCsv.write(queries, report, dir, prefix);
     }
 
     public List<BatchSummary> batches() {

@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Rectangle2D;
+import java.text.SimpleDateFormat;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +13,7 @@ import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -110,6 +113,7 @@ final class Charts {
         JFreeChart chart = ChartFactory.createXYBarChart(null, "hour (UTC)", true, "boards tested",
                 new TimeSeriesCollection(boards, TimeZone.getTimeZone("UTC")), PlotOrientation.VERTICAL,
                 false, false, false);
+        hourAxis(chart.getXYPlot(), hours);
         XYBarRenderer r = (XYBarRenderer) chart.getXYPlot().getRenderer();
         r.setBarPainter(new StandardXYBarPainter());
         r.setShadowVisible(false);
@@ -129,6 +133,7 @@ final class Charts {
         JFreeChart chart = ChartFactory.createTimeSeriesChart(null, "hour (UTC)", "first-pass yield %",
                 new TimeSeriesCollection(fpy, TimeZone.getTimeZone("UTC")), false, false, false);
         XYPlot plot = chart.getXYPlot();
+        hourAxis(plot, hours);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
         line.setSeriesPaint(0, BAR);
         line.setSeriesStroke(0, new BasicStroke(2.5f));
@@ -136,6 +141,20 @@ final class Charts {
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
         style(chart);
         return svg(chart, 760, 240);
+    }
+
+    /** Time labels a person reads: "14:00" within one UTC day, "Dec 02 14:00" across days. */
+    private static void hourAxis(XYPlot plot, List<HourBucket> hours) {
+        DateAxis axis = (DateAxis) plot.getDomainAxis();
+        axis.setDateFormatOverride(hourFormat(hours));
+    }
+
+    static SimpleDateFormat hourFormat(List<HourBucket> hours) {
+        boolean oneDay = hours.isEmpty() || hours.get(0).hour().truncatedTo(ChronoUnit.DAYS)
+                .equals(hours.get(hours.size() - 1).hour().truncatedTo(ChronoUnit.DAYS));
+        SimpleDateFormat f = new SimpleDateFormat(oneDay ? "HH:mm" : "MMM dd HH:mm", Locale.ENGLISH);
+        f.setTimeZone(TimeZone.getTimeZone("UTC"));
+        return f;
     }
 
     private static void style(JFreeChart chart) {

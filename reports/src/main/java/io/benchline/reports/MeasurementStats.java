@@ -2,11 +2,14 @@ package io.benchline.reports;
 
 /**
  * Statistics of one measurement (name, unit and limits) over a batch: every judged reading of
- * every run, retests included. sigma is the sample standard deviation (null below 2 readings);
- * cpk is against the limits it has (null without limits or when sigma is 0).
+ * every run, retests included. sigma is the sample standard deviation (null below 2 readings).
+ * Cpk is for continuous measurements only ({@link ContinuousMeasurement}) and is computed from the
+ * process readings: all of them but those of boards that failed power-on or a rail check
+ * ({@code cpkN} readings); null for discrete measurements, without limits, below 2 readings or when
+ * their sigma is 0.
  */
 public record MeasurementStats(String name, String unit, Double low, Double high, long n, double mean, Double sigma,
-        double min, double max, Double cpk, Histogram histogram) {
+        double min, double max, boolean continuous, long cpkN, Double cpk, Histogram histogram) {
 
     static Double cpk(double mean, Double sigma, Double low, Double high) {
         if (sigma == null || sigma == 0 || (low == null && high == null)) {

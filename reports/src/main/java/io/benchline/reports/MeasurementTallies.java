@@ -1,8 +1,10 @@
 package io.benchline.reports;
 
+import io.benchline.db.ExcludedReading;
 import io.benchline.db.HistogramBin;
 import io.benchline.db.MeasurementTally;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +22,73 @@ final class MeasurementTallies {
     private record Key(String name, String unit, Double low, Double high) {
     }
 
-    /** Statistics per measurement (name, unit, limits), in the order the tallies come. */
-    static List<MeasurementStats> stats(List<MeasurementTally> tallies) {
+    /** n, mean and sample sigma of pooled bins. */
+    private record Pooled(long n, double mean, Double sigma) {
+    }
+
+    /**
+     * Statistics per measurement (name, unit, limits), in the order the tallies come; {@code excluded}
+     * are the readings left out of Cpk (boards that failed power-on), taken back out of their bins.
+     */
+    static List<MeasurementStats> stats(List<MeasurementTally> tallies, List<ExcludedReading> excluded) {
         Map<Key, List<MeasurementTally>> byKey = new LinkedHashMap<>();
         for (MeasurementTally t : tallies) {
             byKey.computeIfAbsent(new Key(t.name(), t.unit(), t.low(), t.high()), x -> new ArrayList<>()).add(t);
         }
+        Map<Key, List<ExcludedReading>> excludedByKey = new HashMap<>();
+        for (ExcludedReading e : excluded) {
+            excludedByKey.computeIfAbsent(new Key(e.name(), e.unit(), e.low(), e.high()), x -> new ArrayList<>()).add(e);
+        }
         List<MeasurementStats> out = new ArrayList<>();
-        byKey.forEach((k, ts) -> out.add(stats(k, ts)));
+        byKey.forEach((k, ts) -> out.add(stats(k, ts, excludedByKey.getOrDefault(k, List.of()))));
         return out;
+    }
+
+    /** The bins without the given readings; bins left empty are dropped. */
+    private static List<MeasurementTally> without(List<MeasurementTally> tallies, List<ExcludedReading> excluded, Key k) {
+        if (excluded.isEmpty()) {
+            return tallies;
+        }
+        Map<Integer, List<ExcludedReading>> byBin = new HashMap<>();
+        for (ExcludedReading e : excluded) {
+            byBin.computeIfAbsent(HistogramBin.of(e.reading(), k.low(), k.high()), b -> new ArrayList<>()).add(e);
+        }
+        List<MeasurementTally> out = new ArrayList<>();
+        for (MeasurementTally t : tallies) {
+            long n = t.n();
+            double s1 = t.s1();
+            double s2 = t.s2();
+            for (ExcludedReading e : byBin.getOrDefault(t.bin(), List.of())) {
+                double d = e.reading() - t.ref();
+                n--;
+                s1 -= d;
+                s2 -= d * d;
+            }
+            if (n > 0) {
+                out.add(new MeasurementTally(t.name(), t.unit(), t.low(), t.high(), t.bin(), n, t.ref(), s1, s2,
+                        t.minReading(), t.maxReading()));
+            }
+        }
+        return out;
+    }
+
+    private static Pooled pool(List<MeasurementTally> tallies) {
+        long n = 0;
+        double sum = 0;
+        for (MeasurementTally t : tallies) {
+            n += t.n();
+            sum += t.n() * mean(t);
+        }
+        if (n == 0) {
+            return new Pooled(0, Double.NaN, null);
+        }
+        double mean = sum / n;
+        double m2 = 0;
+        for (MeasurementTally t : tallies) {
+            double d = mean(t) - mean;
+            m2 += m2(t) + t.n() * d * d;
+        }
+        return new Pooled(n, mean, n < 2 ? null : Math.sqrt(m2 / (n - 1)));
     }
 
     /** A bin's mean: its readings are stored as offsets from ref. */
@@ -42,28 +102,22 @@ final class MeasurementTallies {
     }
 
     /** Pools the bins: Chan's parallel formula for the variance keeps the small offsets exact. */
-    private static MeasurementStats stats(Key k, List<MeasurementTally> tallies) {
-        long n = 0;
-        double sum = 0;
+    private static MeasurementStats stats(Key k, List<MeasurementTally> tallies, List<ExcludedReading> excluded) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         TreeMap<Integer, Long> counts = new TreeMap<>();
         for (MeasurementTally t : tallies) {
-            n += t.n();
-            sum += t.n() * mean(t);
             min = Math.min(min, t.minReading());
             max = Math.max(max, t.maxReading());
             counts.merge(t.bin(), t.n(), Long::sum);
         }
-        double mean = sum / n;
-        double m2 = 0;
-        for (MeasurementTally t : tallies) {
-            double d = mean(t) - mean;
-            m2 += m2(t) + t.n() * d * d;
-        }
-        Double sigma = n < 2 ? null : Math.sqrt(m2 / (n - 1));
-        return new MeasurementStats(k.name(), k.unit(), k.low(), k.high(), n, mean, sigma, min, max,
-                MeasurementStats.cpk(mean, sigma, k.low(), k.high()), histogram(counts, k));
+        Pooled all = pool(tallies);
+        boolean continuous = ContinuousMeasurement.test(k.unit());
+        Pooled process = continuous ? pool(without(tallies, excluded, k)) : new Pooled(0, Double.NaN, null);
+        Double cpk = continuous && process.n() > 0 ? MeasurementStats.cpk(process.mean(), process.sigma(), k.low(), k.high())
+                : null;
+        return new MeasurementStats(k.name(), k.unit(), k.low(), k.high(), all.n(), all.mean(), all.sigma(), min, max,
+                continuous, process.n(), cpk, histogram(counts, k));
     }
 
     /** Every bin from the first to the last one with readings, widened to show the limits' bins. */

@@ -22,9 +22,11 @@ public final class ReportHtml {
         kpi(b, "retest rate", Html.percent(y.retestRate()), "retest");
         kpi(b, "station problems (ERROR/ABORTED)", y.stationProblems() + " (" + y.errorRuns() + "/" + y.abortedRuns() + ")",
                 "problems");
-        kpi(b, "boards per hour", Html.number(y.boardsPerHour(), "%.1f"), "bph");
+        kpi(b, "boards per hour (first start to last end)", Html.number(y.boardsPerHour(), "%.1f"), "bph");
         b.append("</div>\n<p class=\"sub\">").append(y.runs()).append(" runs, ").append(y.retests())
                 .append(" retests. ERROR and ABORTED runs are station problems and never count against a board. "
+                        + "Boards per hour: boards tested over the batch's span, ").append(esc(time(y.firstRunAt())))
+                .append(" to ").append(esc(time(y.lastEndAt()))).append(" UTC, breaks included. "
                         + "Definitions: docs/yield.md.</p>\n");
 
         b.append("<h2>Failures by first failing step and measurement</h2>\n");
@@ -49,7 +51,7 @@ public final class ReportHtml {
 
         b.append("<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
                 + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
-                + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th></tr>\n");
+                + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th></tr>\n");
         for (MeasurementStats s : r.measurements()) {
             b.append("<tr><td>").append(esc(s.name())).append("</td><td class=\"num\">").append(s.n())
                     .append("</td><td class=\"num\">").append(esc(Html.value(s.mean(), s.unit())))
@@ -58,9 +60,13 @@ public final class ReportHtml {
                     .append("</td><td class=\"num\">").append(esc(Html.value(s.max(), s.unit())))
                     .append("</td><td class=\"num\">").append(esc(Html.value(s.low(), s.unit())))
                     .append("</td><td class=\"num\">").append(esc(Html.value(s.high(), s.unit())))
-                    .append("</td><td class=\"num\">").append(Html.number(s.cpk(), "%.2f")).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(s.continuous() ? Html.number(s.cpk(), "%.2f") : "discrete")
+                    .append("</td><td class=\"num\">").append(s.continuous() ? String.valueOf(s.cpkN()) : "-")
+                    .append("</td></tr>\n");
         }
-        b.append("</table>\n<p class=\"sub\">Histograms: limits in red; with two limits the outermost bars also hold "
+        b.append("</table>\n<p class=\"sub\">Cpk only for continuous readings (a unit of V, A, Ω, Hz, s… and a "
+                + "limit), without the readings of boards that failed power-on or a rail check; counts, sizes, "
+                + "levels and identities are discrete. Histograms: limits in red; with two limits the outermost bars also hold "
                 + "every reading beyond them.</p>\n");
         for (MeasurementStats s : r.measurements()) {
             b.append("<div class=\"hist\"><h3>").append(esc(s.name())).append("</h3>").append(Charts.histogram(s))

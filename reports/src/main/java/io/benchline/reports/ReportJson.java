@@ -42,6 +42,8 @@ public final class ReportJson {
             o.put("sigma", s.sigma());
             o.put("min", s.min());
             o.put("max", s.max());
+            o.put("continuous", s.continuous());
+            o.put("cpk_n", s.cpkN());
             o.put("cpk", finite(s.cpk()));
             List<Object> bins = new ArrayList<>();
             for (Histogram.Bin b : s.histogram().bins()) {
@@ -72,6 +74,7 @@ public final class ReportJson {
         m.put("open_runs", y.openRuns());
         m.put("first_run_at", y.firstRunAt() == null ? null : y.firstRunAt().toString());
         m.put("last_run_at", y.lastRunAt() == null ? null : y.lastRunAt().toString());
+        m.put("last_end_at", y.lastEndAt() == null ? null : y.lastEndAt().toString());
         m.put("boards_per_hour", finite(y.boardsPerHour()));
         List<Object> fs = new ArrayList<>();
         for (FailureCount f : y.failures()) {

@@ -31,7 +31,11 @@ public final class YieldCalculator {
         Map<List<String>, long[]> failCounts = new HashMap<>();
         Map<String, String> hints = new HashMap<>();
         TreeMap<Instant, long[]> hours = new TreeMap<>();
+        Instant lastEnd = null;
         for (BatchRun r : runs) {
+            if (r.endedAt() != null && (lastEnd == null || r.endedAt().isAfter(lastEnd))) {
+                lastEnd = r.endedAt();
+            }
             long[] hour = hours.computeIfAbsent(r.startedAt().truncatedTo(ChronoUnit.HOURS), k -> new long[4]);
             hour[0]++;
             if (!seen.add(r.boardId())) {
@@ -72,6 +76,6 @@ public final class YieldCalculator {
         hours.forEach((h, c) -> buckets.add(new HourBucket(h, c[0], c[1], c[2], c[3])));
         return new YieldReport(batch, firstJudged.size(), runs.size(), passedFirst, passedFinal, retests, errors, aborted,
                 open, failures, buckets, runs.isEmpty() ? null : runs.get(0).startedAt(),
-                runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt());
+                runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt(), lastEnd);
     }
 }

@@ -21,7 +21,8 @@ public record YieldReport(
         List<FailureCount> failures,
         List<HourBucket> hours,
         Instant firstRunAt,
-        Instant lastRunAt) {
+        Instant lastRunAt,
+        Instant lastEndAt) {
 
     public YieldReport {
         failures = List.copyOf(failures);
@@ -45,13 +46,17 @@ public record YieldReport(
         return errorRuns + abortedRuns;
     }
 
-    /** Boards tested per hour in which the station ran at all (idle hours do not count). */
+    /**
+     * Boards tested / the batch's span, in hours: idle time inside the span (breaks, nights) counts,
+     * so this is what the line delivered, not the station's pace while busy. NaN without a closed run.
+     */
     public double boardsPerHour() {
-        return hours.isEmpty() ? Double.NaN : (double) boards / hours.size();
+        Duration span = span();
+        return span.isZero() || span.isNegative() ? Double.NaN : boards * 3_600_000.0 / span.toMillis();
     }
 
-    /** From the first run's start to the last run's start. */
+    /** From the first run's start to the last end of any run (zero while no run has ended). */
     public Duration span() {
-        return firstRunAt == null ? Duration.ZERO : Duration.between(firstRunAt, lastRunAt);
+        return firstRunAt == null || lastEndAt == null ? Duration.ZERO : Duration.between(firstRunAt, lastEndAt);
     }
 }

@@ -16,6 +16,10 @@ public final class YieldText {
         out.printf("  retest rate        %s (%d retests in %d runs)%n", percent(y.retestRate()), y.retests(), y.runs());
         out.printf("  station problems   %d (%d ERROR, %d ABORTED runs; not counted against boards)%n",
                 y.stationProblems(), y.errorRuns(), y.abortedRuns());
+        if (!Double.isNaN(y.boardsPerHour())) {
+            out.printf(Locale.ROOT, "  boards per hour    %.1f (boards tested / %s from first start to last end, breaks included)%n",
+                    y.boardsPerHour(), span(y.span()));
+        }
         if (y.openRuns() > 0) {
             out.printf("  runs still going   %d%n", y.openRuns());
         }
@@ -25,6 +29,11 @@ public final class YieldText {
                 out.printf("    %-30s %4d  %s%n", f.label(), f.runs(), f.hint() == null ? "" : f.hint());
             }
         }
+    }
+
+    static String span(java.time.Duration d) {
+        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
+                : String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 
     static String percent(double fraction) {

@@ -7,7 +7,6 @@ import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
 import io.benchline.reports.Html;
 import io.benchline.reports.MeasurementStats;
-import io.benchline.reports.ReportCsv;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import io.benchline.reports.YieldText;
@@ -34,7 +33,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the report as CSV.")
+    @Option(names = "--csv", paramLabel = "DIR", description = {"Also write the report as tidy CSV tables, one per file, "
+            + "into DIR: runs.csv, measurements.csv (one row per reading), summary.csv, failures.csv, "
+            + "measurement_stats.csv, hours.csv.", "A path ending in .csv is a prefix instead: x.csv writes x-runs.csv, ..."})
     Path csv;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained HTML file (charts as SVG).")
@@ -56,9 +57,7 @@ final class ReportCommand implements Callable<Integer> {
             }
             BatchReport r = queries.report(batch).orElseThrow(() -> new InputError("no batch '" + batch + "' in "
                     + db.location() + " (run 'benchline report' for the list)"));
-            if (csv != null) {
-                write(csv, ReportCsv.render(r));
-            }
+            List<Path> csvFiles = csv == null ? List.of() : writeCsv(queries, r);
             if (html != null) {
                 write(html, ReportHtml.render(r));
             }
@@ -67,8 +66,8 @@ final class ReportCommand implements Callable<Integer> {
             } else {
                 YieldText.print(r.yield(), System.out);
                 measurements(r.measurements());
-                if (csv != null) {
-                    System.out.println("  CSV written to " + csv);
+                for (Path f : csvFiles) {
+                    System.out.println("  CSV written to " + f);
                 }
                 if (html != null) {
                     System.out.println("  HTML written to " + html);
@@ -94,12 +93,26 @@ final class ReportCommand implements Callable<Integer> {
         if (ms.isEmpty()) {
             return;
         }
-        System.out.println("  measurements (every judged reading, retests included):");
-        System.out.printf("    %-22s %7s %12s %12s %12s %12s %7s%n", "name", "n", "mean", "sigma", "min", "max", "Cpk");
+        System.out.println("  measurements (every judged reading, retests included; Cpk for continuous readings only,");
+        System.out.println("  without boards that failed power-on or a rail check: docs/yield.md):");
+        System.out.printf("    %-22s %7s %12s %12s %12s %12s %8s %7s%n", "name", "n", "mean", "sigma", "min", "max", "Cpk n",
+                "Cpk");
         for (MeasurementStats s : ms) {
-            System.out.printf(Locale.ROOT, "    %-22s %7d %12s %12s %12s %12s %7s%n", s.name(), s.n(), Html.value(s.mean(), s.unit()),
-                    Html.value(s.sigma(), s.unit()), Html.value(s.min(), s.unit()), Html.value(s.max(), s.unit()),
-                    s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()));
+            System.out.printf(Locale.ROOT, "    %-22s %7d %12s %12s %12s %12s %8s %7s%n", s.name(), s.n(),
+                    Html.value(s.mean(), s.unit()), Html.value(s.sigma(), s.unit()), Html.value(s.min(), s.unit()),
+                    Html.value(s.max(), s.unit()), s.continuous() ? String.valueOf(s.cpkN()) : "-",
+                    !s.continuous() ? "discr." : s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()));
+        }
+    }
+
+    private List<Path> writeCsv(BatchReports queries, BatchReport r) {
+        String name = csv.getFileName() == null ? "" : csv.getFileName().toString();
+        boolean prefix = name.endsWith(".csv");
+        Path dir = prefix ? csv.toAbsolutePath().getParent() : csv;
+        try {
+            return queries.writeCsv(r, dir, prefix ? name.substring(0, name.length() - 4) + "-" : "");
+        } catch (IOException e) {
+            throw new InputError("cannot write CSV into " + dir + ": " + e.getMessage());
         }
     }
 

@@ -30,7 +30,7 @@ final class Shift {
 
     synchronized void add(long runId, String serial, Verdict verdict) {
         long board = boardIds.computeIfAbsent(serial, s -> (long) boardIds.size());
-        runs.add(new BatchRun(runId, board, Instant.now(), verdict, null, null, null));
+        runs.add(new BatchRun(runId, board, Instant.now(), null, verdict, null, null, null));
     }
 
     synchronized Map<String, Object> counts() {

@@ -91,7 +91,11 @@ class ReportCommandTest {
         assertEquals(demoFailures, jsonFailures);
         assertTrue(jsonFailures.size() >= 5, "the demo mix has every fault profile at 200 boards: " + jsonFailures);
         assertTrue(j.get("measurements").size() >= 10);
-        assertTrue(Files.readString(dir.resolve("d200.csv")).startsWith("batch,product,boards"));
+        String runsCsv = Files.readString(dir.resolve("d200-runs.csv"));
+        assertTrue(runsCsv.startsWith("run_id,serial,uid,"), "d200.csv is a prefix: one tidy table per file");
+        assertEquals(j.get("runs").asLong() + 1, runsCsv.split("\r\n", -1).length - 1, "a header and one row per run");
+        assertTrue(Files.readString(dir.resolve("d200-measurements.csv")).startsWith("run_id,serial,step,measurement,reading"));
+        assertTrue(Files.readString(dir.resolve("d200-summary.csv")).startsWith("batch,product,boards"));
         assertTrue(Files.readString(dir.resolve("d200.html")).contains("<svg"));
 
         Result list = cli("report", "--db", db);
@@ -159,5 +163,37 @@ class ReportCommandTest {
             station.destroy();
             station.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void traceOfAUidOnTwoBoardsListsBothSerials() throws Exception {
+        String db = dir.resolve("uid").toString();
+        String uid = "0033002D3133510637363930";
+        try (Database database = Database.open(db)) {
+            java.time.Instant t = java.time.Instant.parse("2026-12-02T14:00:00Z");
+            for (String serial : List.of("SN-OLD", "SN-NEW")) {
+                long id = database.store().begin(new io.benchline.db.RunStart(serial, "B", "F411", "bench-1", "alice",
+                        "sim", "plan", "1", "a".repeat(64), null, "test"), t);
+                database.store().stepBindingUid(id, new io.benchline.db.StepRecord(1, "read-uid", "read-uid", t, t,
+                        io.benchline.db.Verdict.PASS, null, List.of()), uid);
+                database.store().end(id, new io.benchline.db.RunEnd(io.benchline.db.Verdict.PASS, null, null, null),
+                        t.plusSeconds(5));
+                t = t.plusSeconds(60);
+            }
+        }
+        Result text = cli("trace", uid, "--db", db);
+        assertEquals(0, text.exit(), text.out());
+        assertTrue(text.out().contains("uid " + uid + " was read on 2 board(s): SN-NEW, SN-OLD"), text.out());
+        assertTrue(text.out().contains("several serials"), text.out());
+        assertTrue(text.out().contains("board SN-NEW") && text.out().contains("board SN-OLD"), text.out());
+
+        Result json = cli("trace", uid.toLowerCase(), "--json", "--db", db);
+        assertEquals(0, json.exit(), json.out());
+        JsonNode j = JSON.readTree(json.out());
+        assertEquals("uid", j.get("matched_by").asText());
+        assertEquals(2, j.get("serials").size());
+        assertEquals(2, j.get("boards").size());
+        JsonNode run = j.get("boards").get(0).get("runs").get(0);
+        assertTrue(run.has("started_at") && run.has("plan_sha256") && !run.has("startedAt"), run.toString());
     }
 }

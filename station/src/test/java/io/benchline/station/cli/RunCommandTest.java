@@ -109,6 +109,7 @@ class RunCommandTest {
         int pass = t.out().indexOf("\"verdict\" : \"PASS\"");
         int fail = t.out().indexOf("\"verdict\" : \"FAIL\"");
         assertTrue(pass > 0 && fail > pass, t.out());
-        assertTrue(t.out().contains("\"failedStep\" : \"VCAP1\""), t.out());
+        assertTrue(t.out().contains("\"failed_step\" : \"VCAP1\""), t.out());
+        assertTrue(t.out().contains("\"matched_by\" : \"serial\""), t.out());
     }
 }
