@@ -64,23 +64,30 @@ interface BatchDao {
     void readings(@Bind("batch") long batchId, Consumer<BatchReading> each);
 
     /** A measurement of a FAIL run, with the name and kind of its step. */
-    record FailRunReading(long runId, String step, String kind, String name, String unit, Double low, Double high,
-            Double reading, Verdict verdict) {
-    }
+    record FailRunReading(
+            long runId,
+            String step,
+            String kind,
+            String name,
+            String unit,
+            Double low,
+            Double high,
+            Double reading,
+            Verdict verdict) {}
 
     final class SummaryMapper implements RowMapper<BatchSummary> {
         @Override
         public BatchSummary map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new BatchSummary(rs.getString("name"), rs.getString("product"), Rows.instant(rs, "created_at"),
-                    rs.getLong("runs"));
+            return new BatchSummary(
+                    rs.getString("name"), rs.getString("product"), Rows.instant(rs, "created_at"), rs.getLong("runs"));
         }
     }
 
     final class BatchMapper implements RowMapper<BatchRow> {
         @Override
         public BatchRow map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new BatchRow(rs.getLong("id"), rs.getString("name"), rs.getString("product"),
-                    Rows.instant(rs, "created_at"));
+            return new BatchRow(
+                    rs.getLong("id"), rs.getString("name"), rs.getString("product"), Rows.instant(rs, "created_at"));
         }
     }
 
@@ -90,17 +97,30 @@ interface BatchDao {
         public BatchRun map(ResultSet rs, StatementContext ctx) throws SQLException {
             String v = rs.getString(4);
             OffsetDateTime ended = rs.getObject(7, OffsetDateTime.class);
-            return new BatchRun(rs.getLong(1), rs.getLong(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
-                    ended == null ? null : ended.toInstant(), v == null ? null : Verdict.valueOf(v.trim()), rs.getString(5),
-                    rs.getString(6), null);
+            return new BatchRun(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getObject(3, OffsetDateTime.class).toInstant(),
+                    ended == null ? null : ended.toInstant(),
+                    v == null ? null : Verdict.valueOf(v.trim()),
+                    rs.getString(5),
+                    rs.getString(6),
+                    null);
         }
     }
 
     final class FailRunReadingMapper implements RowMapper<FailRunReading> {
         @Override
         public FailRunReading map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new FailRunReading(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.nullableDouble(rs, "reading"),
+            return new FailRunReading(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5),
+                    Rows.nullableDouble(rs, "low"),
+                    Rows.nullableDouble(rs, "high"),
+                    Rows.nullableDouble(rs, "reading"),
                     Rows.verdict(rs, "verdict"));
         }
     }
@@ -108,18 +128,34 @@ interface BatchDao {
     final class ReadingMapper implements RowMapper<BatchReading> {
         @Override
         public BatchReading map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new BatchReading(rs.getLong("run_id"), rs.getString("serial"), rs.getString("step"),
-                    rs.getString("name"), Rows.nullableDouble(rs, "reading"), rs.getString("unit"),
-                    Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict"));
+            return new BatchReading(
+                    rs.getLong("run_id"),
+                    rs.getString("serial"),
+                    rs.getString("step"),
+                    rs.getString("name"),
+                    Rows.nullableDouble(rs, "reading"),
+                    rs.getString("unit"),
+                    Rows.nullableDouble(rs, "low"),
+                    Rows.nullableDouble(rs, "high"),
+                    Rows.verdict(rs, "verdict"));
         }
     }
 
     final class TallyMapper implements RowMapper<MeasurementTally> {
         @Override
         public MeasurementTally map(ResultSet rs, StatementContext ctx) throws SQLException {
-            return new MeasurementTally(rs.getString("name"), rs.getString("unit"), Rows.nullableDouble(rs, "low"),
-                    Rows.nullableDouble(rs, "high"), rs.getInt("bin"), rs.getLong("n"), rs.getDouble("ref"),
-                    rs.getDouble("s1"), rs.getDouble("s2"), rs.getDouble("min_reading"), rs.getDouble("max_reading"));
+            return new MeasurementTally(
+                    rs.getString("name"),
+                    rs.getString("unit"),
+                    Rows.nullableDouble(rs, "low"),
+                    Rows.nullableDouble(rs, "high"),
+                    rs.getInt("bin"),
+                    rs.getLong("n"),
+                    rs.getDouble("ref"),
+                    rs.getDouble("s1"),
+                    rs.getDouble("s2"),
+                    rs.getDouble("min_reading"),
+                    rs.getDouble("max_reading"));
         }
     }
 }

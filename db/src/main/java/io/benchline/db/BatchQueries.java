@@ -39,7 +39,10 @@ public final class BatchQueries {
     public BatchRuns read(long batchId) {
         return jdbi.withExtension(BatchDao.class, dao -> {
             Map<Long, List<BatchDao.FailRunReading>> failRuns = new HashMap<>();
-            dao.failRunReadings(batchId, m -> failRuns.computeIfAbsent(m.runId(), k -> new ArrayList<>()).add(m));
+            dao.failRunReadings(
+                    batchId,
+                    m -> failRuns.computeIfAbsent(m.runId(), k -> new ArrayList<>())
+                            .add(m));
             List<BatchRun> out = new ArrayList<>();
             List<ExcludedReading> excluded = new ArrayList<>();
             dao.runs(batchId, r -> {
@@ -48,10 +51,20 @@ public final class BatchQueries {
                     out.add(r);
                     return;
                 }
-                String failing = readings.stream().filter(m -> m.verdict() == Verdict.FAIL).findFirst()
-                        .map(BatchDao.FailRunReading::name).orElse(null);
-                out.add(new BatchRun(r.runId(), r.boardId(), r.startedAt(), r.endedAt(), r.verdict(), r.failedStep(),
-                        r.hint(), failing));
+                String failing = readings.stream()
+                        .filter(m -> m.verdict() == Verdict.FAIL)
+                        .findFirst()
+                        .map(BatchDao.FailRunReading::name)
+                        .orElse(null);
+                out.add(new BatchRun(
+                        r.runId(),
+                        r.boardId(),
+                        r.startedAt(),
+                        r.endedAt(),
+                        r.verdict(),
+                        r.failedStep(),
+                        r.hint(),
+                        failing));
                 if (failedPowerOn(r, readings)) {
                     for (BatchDao.FailRunReading m : readings) {
                         if (m.reading() != null && (m.verdict() == Verdict.PASS || m.verdict() == Verdict.FAIL)) {
@@ -69,15 +82,19 @@ public final class BatchQueries {
 
     /** The run's failing step powers the board or checks a rail; told by a measurement stored in that step. */
     private static boolean failedPowerOn(BatchRun r, List<BatchDao.FailRunReading> readings) {
-        return readings.stream().anyMatch(m -> m.step().equals(r.failedStep())
-                && ("power".equals(m.kind()) || "measure".equals(m.kind())));
+        return readings.stream()
+                .anyMatch(m ->
+                        m.step().equals(r.failedStep()) && ("power".equals(m.kind()) || "measure".equals(m.kind())));
     }
 
     /** Every run of the batch in start order, streamed: the runs export. */
     public void exportRuns(long batchId, Consumer<RunRow> each) {
         jdbi.useHandle(h -> h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
                         + "WHERE r.batch_id = :batch ORDER BY r.started_at, r.id")
-                .bind("batch", batchId).setFetchSize(10_000).map(Rows.RUN).forEach(each));
+                .bind("batch", batchId)
+                .setFetchSize(10_000)
+                .map(Rows.RUN)
+                .forEach(each));
     }
 
     /** Every measurement of the batch, run by run in start order, streamed: the measurements export. */

@@ -7,8 +7,15 @@ import java.time.Instant;
  * measurement that failed in a FAIL run's failing step (null when the step failed without one,
  * e.g. a wrong chip identity). {@code endedAt} is null while the run is going.
  */
-public record BatchRun(long runId, long boardId, Instant startedAt, Instant endedAt, Verdict verdict, String failedStep,
-        String hint, String firstFailingMeasurement) {
+public record BatchRun(
+        long runId,
+        long boardId,
+        Instant startedAt,
+        Instant endedAt,
+        Verdict verdict,
+        String failedStep,
+        String hint,
+        String firstFailingMeasurement) {
     /** PASS or FAIL: a verdict about the board. ERROR, ABORTED and open runs say nothing about it. */
     public boolean judgesBoard() {
         return verdict == Verdict.PASS || verdict == Verdict.FAIL;

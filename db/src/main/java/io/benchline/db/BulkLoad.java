@@ -24,8 +24,7 @@ public final class BulkLoad implements AutoCloseable {
     private static final int CHUNK = 10_000;
     private static final List<String> TABLES = List.of("batch", "board", "run", "step", "measurement");
 
-    private record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {
-    }
+    private record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {}
 
     /** Running tally of one bin: n, ref, offset sum, offset square sum, min, max. */
     private static final class Tally {
@@ -205,7 +204,8 @@ public final class BulkLoad implements AutoCloseable {
         if (x == null || x.isNaN() || m.verdict() == Verdict.ERROR) {
             return;
         }
-        TallyKey key = new TallyKey(batchOfRun, m.name(), m.unit(), m.low(), m.high(), HistogramBin.of(x, m.low(), m.high()));
+        TallyKey key =
+                new TallyKey(batchOfRun, m.name(), m.unit(), m.low(), m.high(), HistogramBin.of(x, m.low(), m.high()));
         tallies.computeIfAbsent(key, k -> new Tally(x)).add(x);
     }
 
@@ -251,7 +251,8 @@ public final class BulkLoad implements AutoCloseable {
     }
 
     private long maxId(String table) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("SELECT COALESCE(MAX(id), 0) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,8 +1,8 @@
 package io.benchline.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import com.zaxxer.hikari.HikariDataSource;
 import org.jdbi.v3.core.ConnectionFactory;
 
 /**
@@ -41,6 +41,7 @@ final class CentralConnections implements ConnectionFactory {
     }
 
     static DatabaseException unreachable(String url, Exception e) {
-        return new DatabaseException("central database " + CentralUrl.redact(url) + " unreachable: " + Database.rootMessage(e), e);
+        return new DatabaseException(
+                "central database " + CentralUrl.redact(url) + " unreachable: " + Database.rootMessage(e), e);
     }
 }

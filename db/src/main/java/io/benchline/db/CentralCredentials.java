@@ -11,8 +11,7 @@ import java.util.Optional;
 public final class CentralCredentials {
     public static final String PASSWORD_VARIABLE = "BENCHLINE_DB_PASSWORD";
 
-    private CentralCredentials() {
-    }
+    private CentralCredentials() {}
 
     public static Optional<String> password(Map<String, String> environment) {
         for (String name : new String[] {PASSWORD_VARIABLE, "PGPASSWORD"}) {

@@ -14,16 +14,17 @@ import java.util.Optional;
 public final class CentralPool {
     /** How long a write or a read waits for a connection before it fails with a DatabaseException. */
     public static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+
     static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
     /** Connections are renewed before any firewall or server timeout silently drops them. */
     static final Duration MAX_LIFETIME = Duration.ofMinutes(10);
+
     static final Duration KEEPALIVE = Duration.ofMinutes(1);
     static final int MAX_CONNECTIONS = 4;
     /** A query on a connection whose server went silent (network cut) fails after this, in seconds. */
     static final int SOCKET_TIMEOUT_SECONDS = 60;
 
-    private CentralPool() {
-    }
+    private CentralPool() {}
 
     /** A pool for the URL; it opens no connection yet (the schema check is the first to ask). */
     public static HikariDataSource open(String url, Optional<String> password) {
@@ -47,7 +48,8 @@ public final class CentralPool {
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
-            throw new DatabaseException("cannot open database " + CentralUrl.redact(url) + ": " + Database.rootMessage(e), e);
+            throw new DatabaseException(
+                    "cannot open database " + CentralUrl.redact(url) + ": " + Database.rootMessage(e), e);
         }
     }
 

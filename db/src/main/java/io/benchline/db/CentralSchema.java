@@ -14,12 +14,10 @@ import org.flywaydb.core.api.MigrationInfoService;
  * Benchline version, would race to change it); it checks the version and refuses one that is behind.
  */
 public final class CentralSchema {
-    private CentralSchema() {
-    }
+    private CentralSchema() {}
 
     /** What a migration did: the schema version before and after, and how many migrations ran. */
-    public record Migration(String from, String to, int applied) {
-    }
+    public record Migration(String from, String to, int applied) {}
 
     /** Brings the central database at the URL up to this Benchline's schema (password as for any command). */
     public static Migration migrate(String url) {
@@ -45,13 +43,20 @@ public final class CentralSchema {
         try {
             info = flyway(dataSource).info();
         } catch (FlywayException e) {
-            throw new DatabaseException("cannot open database " + CentralUrl.redact(url) + ": " + Database.rootMessage(e), e);
+            throw new DatabaseException(
+                    "cannot open database " + CentralUrl.redact(url) + ": " + Database.rootMessage(e), e);
         }
         if (info.pending().length > 0) {
-            String needed = Arrays.stream(info.all()).map(MigrationInfo::getVersion).filter(v -> v != null)
-                    .max(Comparable::compareTo).map(Object::toString).orElse("?");
-            throw new DatabaseException("central database " + CentralUrl.redact(url) + " is at schema version "
-                    + version(info) + ", this Benchline needs " + needed + ": run benchline central migrate --central URL", null);
+            String needed = Arrays.stream(info.all())
+                    .map(MigrationInfo::getVersion)
+                    .filter(v -> v != null)
+                    .max(Comparable::compareTo)
+                    .map(Object::toString)
+                    .orElse("?");
+            throw new DatabaseException(
+                    "central database " + CentralUrl.redact(url) + " is at schema version " + version(info)
+                            + ", this Benchline needs " + needed + ": run benchline central migrate --central URL",
+                    null);
         }
     }
 
@@ -61,6 +66,8 @@ public final class CentralSchema {
 
     private static String version(MigrationInfoService info) {
         MigrationInfo current = info.current();
-        return current == null || current.getVersion() == null ? "none" : current.getVersion().toString();
+        return current == null || current.getVersion() == null
+                ? "none"
+                : current.getVersion().toString();
     }
 }

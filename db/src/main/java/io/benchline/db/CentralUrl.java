@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 public final class CentralUrl {
     private static final Pattern PASSWORD = Pattern.compile("(?i)([?&;]password=)[^;&]*");
 
-    private CentralUrl() {
-    }
+    private CentralUrl() {}
 
     public static boolean isPostgres(String url) {
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:postgresql:");
@@ -25,6 +24,8 @@ public final class CentralUrl {
 
     /** Whether the URL already sets a pgjdbc connection property (then Benchline's default does not apply). */
     static boolean sets(String url, String property) {
-        return Pattern.compile("(?i)[?&]" + Pattern.quote(property) + "=").matcher(url).find();
+        return Pattern.compile("(?i)[?&]" + Pattern.quote(property) + "=")
+                .matcher(url)
+                .find();
     }
 }

@@ -1,9 +1,9 @@
 package io.benchline.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -21,7 +21,7 @@ public final class Database implements AutoCloseable {
     private final AutoCloseable resources;
 
     private Database(String url, Jdbi jdbi, ResultStore store) {
-        this(url, jdbi, store, () -> { });
+        this(url, jdbi, store, () -> {});
     }
 
     private Database(String url, Jdbi jdbi, ResultStore store, AutoCloseable resources) {
@@ -69,8 +69,11 @@ public final class Database implements AutoCloseable {
         try {
             CentralSchema.requireCurrent(pool, url);
             CentralConnections connections = new CentralConnections(pool, url);
-            return new Database(url, Jdbi.create(connections).installPlugin(new SqlObjectPlugin()),
-                    new ResultStore(connections), pool);
+            return new Database(
+                    url,
+                    Jdbi.create(connections).installPlugin(new SqlObjectPlugin()),
+                    new ResultStore(connections),
+                    pool);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

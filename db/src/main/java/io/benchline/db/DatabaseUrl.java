@@ -10,8 +10,7 @@ public final class DatabaseUrl {
     /** Where the station keeps its results when no --db is given (relative to the working directory). */
     public static final String DEFAULT_PATH = "data/benchline";
 
-    private DatabaseUrl() {
-    }
+    private DatabaseUrl() {}
 
     public static String resolve(String pathOrUrl) {
         String given = pathOrUrl == null || pathOrUrl.isBlank() ? DEFAULT_PATH : pathOrUrl.trim();
@@ -51,7 +50,8 @@ public final class DatabaseUrl {
     private static String withH2Settings(String url) {
         String out = url;
         String upper = url.toUpperCase();
-        if (upper.startsWith("JDBC:H2:FILE:") || !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")) {
+        if (upper.startsWith("JDBC:H2:FILE:")
+                || !upper.startsWith("JDBC:H2:MEM:") && !upper.startsWith("JDBC:H2:TCP:")) {
             if (!upper.contains("WRITE_DELAY=")) {
                 out += ";WRITE_DELAY=0";
             }
@@ -61,7 +61,6 @@ public final class DatabaseUrl {
             if (!upper.contains("AUTO_SERVER=")) {
                 out += ";AUTO_SERVER=TRUE";
             }
-
         }
         return out;
     }

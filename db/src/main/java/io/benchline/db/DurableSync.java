@@ -39,8 +39,8 @@ final class DurableSync {
         try (Statement s = c.createStatement()) {
             s.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
-            throw new DatabaseException("a verdict was committed but could not be forced to the disk: "
-                    + Database.rootMessage(e), e);
+            throw new DatabaseException(
+                    "a verdict was committed but could not be forced to the disk: " + Database.rootMessage(e), e);
         }
     }
 }

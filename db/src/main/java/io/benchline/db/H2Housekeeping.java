@@ -70,8 +70,10 @@ final class H2Housekeeping {
 
     /** Called after each committed verdict, before it is synced; does a round every so many. */
     void afterVerdict() {
-        if (every > 0 && ++verdicts % every == 0
-                && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
+        if (every > 0
+                && ++verdicts % every == 0
+                && store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE
+                && store.compact(TARGET_FILL_RATE, WRITE_LIMIT)) {
             store.commit();
             pointHeaderAtLastChunk();
         }

@@ -19,8 +19,7 @@ public final class HistogramBin {
     public static final int OUTSIDE = 10;
     public static final int ONE_SIDED_REACH = 100;
 
-    private HistogramBin() {
-    }
+    private HistogramBin() {}
 
     /** The bin of a reading. */
     public static int of(double reading, Double low, Double high) {

@@ -1,6 +1,13 @@
 package io.benchline.db;
 
 /** A stored measurement as read back. */
-public record MeasurementRow(long id, long stepId, long runId, String name, Double reading, String unit, Double low,
-        Double high, Verdict verdict) {
-}
+public record MeasurementRow(
+        long id,
+        long stepId,
+        long runId,
+        String name,
+        Double reading,
+        String unit,
+        Double low,
+        Double high,
+        Verdict verdict) {}

@@ -5,6 +5,15 @@ package io.benchline.db;
  * store counts them: how many, their sum and sum of squares as offsets from the bin's first
  * reading {@code ref}, and their extremes.
  */
-public record MeasurementTally(String name, String unit, Double low, Double high, int bin, long n, double ref, double s1,
-        double s2, double minReading, double maxReading) {
-}
+public record MeasurementTally(
+        String name,
+        String unit,
+        Double low,
+        Double high,
+        int bin,
+        long n,
+        double ref,
+        double s1,
+        double s2,
+        double minReading,
+        double maxReading) {}

@@ -42,13 +42,16 @@ final class Migrations {
     static final String LOCATION = "db/migration";
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__[^/]+\\.sql");
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Migrates the database at url unless its history, read over c, says it is current. */
     static void migrate(String url, Connection c) {
         if (!upToDate(c)) {
-            Flyway.configure().dataSource(url, null, null).loggers("slf4j").load().migrate();
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .loggers("slf4j")
+                    .load()
+                    .migrate();
         }
     }
 
@@ -82,13 +85,13 @@ final class Migrations {
     }
 
     /** A migration file: its name and Flyway's checksum of it. */
-    record Script(String name, int checksum) {
-    }
+    record Script(String name, int checksum) {}
 
     static boolean matches(Connection c, Map<String, Script> scripts) throws SQLException {
         Map<String, Script> applied = new HashMap<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT \"version\", \"script\", \"checksum\", \"type\", \"success\" FROM \"flyway_schema_history\"")) {
+                ResultSet rs = s.executeQuery(
+                        "SELECT \"version\", \"script\", \"checksum\", \"type\", \"success\" FROM \"flyway_schema_history\"")) {
             while (rs.next()) {
                 String version = rs.getString(1);
                 if (version == null && "TABLE".equals(rs.getString(4))) {

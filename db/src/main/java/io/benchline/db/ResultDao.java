@@ -5,8 +5,7 @@ package io.benchline.db;
  * store's connection. Portable SQL (H2 and PostgreSQL).
  */
 final class ResultDao {
-    private ResultDao() {
-    }
+    private ResultDao() {}
 
     static final String BATCH_ID = "SELECT id FROM batch WHERE name = ?";
 

@@ -31,14 +31,17 @@ import org.jdbi.v3.core.ConnectionFactory;
 public final class ResultStore {
     /** The one kept connection (H2), or null when each transaction borrows one from {@link #pool}. */
     private final Connection kept;
+
     private final ConnectionFactory pool;
     /** The connection of the transaction going (always {@link #kept} on H2). */
     private Connection connection;
+
     private final DurableSync sync;
     private final H2Housekeeping housekeeping;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     /** Readings stored by this store for runs still open, so closing a run need not read them back. */
     private final Map<Long, List<MeasurementRecord>> openRunReadings = new HashMap<>();
+
     private final Map<String, Long> batchIds = new HashMap<>();
 
     /**
@@ -73,7 +76,9 @@ public final class ResultStore {
         long[] batch = new long[1];
         long runId = transaction(() -> {
             Long known = batchIds.get(start.batch());
-            batch[0] = known != null ? known : idOrInsert(ResultDao.BATCH_ID, ResultDao.INSERT_BATCH, start.batch(), start.product(), at);
+            batch[0] = known != null
+                    ? known
+                    : idOrInsert(ResultDao.BATCH_ID, ResultDao.INSERT_BATCH, start.batch(), start.product(), at);
             long boardId = idOrInsert(ResultDao.BOARD_ID, ResultDao.INSERT_BOARD, start.serial(), start.product(), at);
             PreparedStatement run = statement(ResultDao.INSERT_RUN, true);
             run.setLong(1, boardId);
@@ -192,7 +197,7 @@ public final class ResultStore {
     synchronized int h2Sessions() {
         return transaction(() -> {
             try (Statement s = connection.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -348,8 +353,13 @@ public final class ResultStore {
         List<MeasurementRecord> out = new ArrayList<>();
         try (ResultSet rs = q.executeQuery()) {
             while (rs.next()) {
-                out.add(new MeasurementRecord(rs.getString(1), Rows.nullableDouble(rs, "reading"), rs.getString(3),
-                        Rows.nullableDouble(rs, "low"), Rows.nullableDouble(rs, "high"), Rows.verdict(rs, "verdict")));
+                out.add(new MeasurementRecord(
+                        rs.getString(1),
+                        Rows.nullableDouble(rs, "reading"),
+                        rs.getString(3),
+                        Rows.nullableDouble(rs, "low"),
+                        Rows.nullableDouble(rs, "high"),
+                        Rows.verdict(rs, "verdict")));
             }
         }
         return out;

@@ -15,23 +15,48 @@ final class Rows {
     static final String RUN_FROM = " FROM run r JOIN board b ON b.id = r.board_id JOIN batch ba ON ba.id = r.batch_id ";
 
     static final RowMapper<RunRow> RUN = (rs, ctx) -> new RunRow(
-            rs.getLong("id"), rs.getString("serial"), rs.getString("batch"), rs.getString("station"),
-            rs.getString("operator"), rs.getString("fixture"), rs.getString("plan_name"), rs.getString("plan_version"),
-            rs.getString("plan_sha256"), rs.getString("firmware_sha256"), rs.getString("software_version"),
-            instant(rs, "started_at"), instant(rs, "ended_at"), verdict(rs, "verdict"), rs.getString("failed_step"),
-            rs.getString("hint"), rs.getString("message"), rs.getString("uid"));
+            rs.getLong("id"),
+            rs.getString("serial"),
+            rs.getString("batch"),
+            rs.getString("station"),
+            rs.getString("operator"),
+            rs.getString("fixture"),
+            rs.getString("plan_name"),
+            rs.getString("plan_version"),
+            rs.getString("plan_sha256"),
+            rs.getString("firmware_sha256"),
+            rs.getString("software_version"),
+            instant(rs, "started_at"),
+            instant(rs, "ended_at"),
+            verdict(rs, "verdict"),
+            rs.getString("failed_step"),
+            rs.getString("hint"),
+            rs.getString("message"),
+            rs.getString("uid"));
 
     static final RowMapper<StepRow> STEP = (rs, ctx) -> new StepRow(
-            rs.getLong("id"), rs.getLong("run_id"), rs.getInt("seq"), rs.getString("name"), rs.getString("kind"),
-            instant(rs, "started_at"), instant(rs, "ended_at"), verdict(rs, "verdict"), rs.getString("message"));
+            rs.getLong("id"),
+            rs.getLong("run_id"),
+            rs.getInt("seq"),
+            rs.getString("name"),
+            rs.getString("kind"),
+            instant(rs, "started_at"),
+            instant(rs, "ended_at"),
+            verdict(rs, "verdict"),
+            rs.getString("message"));
 
     static final RowMapper<MeasurementRow> MEASUREMENT = (rs, ctx) -> new MeasurementRow(
-            rs.getLong("id"), rs.getLong("step_id"), rs.getLong("run_id"), rs.getString("name"),
-            nullableDouble(rs, "reading"), rs.getString("unit"), nullableDouble(rs, "low"), nullableDouble(rs, "high"),
+            rs.getLong("id"),
+            rs.getLong("step_id"),
+            rs.getLong("run_id"),
+            rs.getString("name"),
+            nullableDouble(rs, "reading"),
+            rs.getString("unit"),
+            nullableDouble(rs, "low"),
+            nullableDouble(rs, "high"),
             verdict(rs, "verdict"));
 
-    private Rows() {
-    }
+    private Rows() {}
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);

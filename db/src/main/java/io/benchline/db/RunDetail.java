@@ -4,6 +4,5 @@ import java.util.List;
 
 /** A run with every step and measurement, in order. */
 public record RunDetail(RunRow run, List<StepDetail> steps) {
-    public record StepDetail(StepRow step, List<MeasurementRow> measurements) {
-    }
+    public record StepDetail(StepRow step, List<MeasurementRow> measurements) {}
 }

@@ -21,5 +21,4 @@ public record RunRow(
         String failedStep,
         String hint,
         String message,
-        String uid) {
-}
+        String uid) {}

@@ -12,5 +12,4 @@ public record RunStart(
         String planVersion,
         String planSha256,
         String firmwareSha256,
-        String softwareVersion) {
-}
+        String softwareVersion) {}

@@ -18,15 +18,21 @@ public final class TraceQueries {
 
     /** Every run of the board, newest first. */
     public List<RunDetail> board(String serial) {
-        return jdbi.withHandle(h -> details(h, h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
-                        + "WHERE b.serial = :serial ORDER BY r.started_at DESC, r.id DESC")
-                .bind("serial", serial).map(Rows.RUN).list()));
+        return jdbi.withHandle(h -> details(
+                h,
+                h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
+                                + "WHERE b.serial = :serial ORDER BY r.started_at DESC, r.id DESC")
+                        .bind("serial", serial)
+                        .map(Rows.RUN)
+                        .list()));
     }
 
     /** The serial a unique ID was bound to, if any. */
     public Optional<String> serialOfUid(String uid) {
         return jdbi.withHandle(h -> h.createQuery("SELECT serial FROM board WHERE uid = :uid")
-                .bind("uid", uid.toUpperCase()).mapTo(String.class).findFirst());
+                .bind("uid", uid.toUpperCase())
+                .mapTo(String.class)
+                .findFirst());
     }
 
     /**
@@ -38,31 +44,46 @@ public final class TraceQueries {
                         SELECT serial FROM board WHERE uid = :uid
                         UNION SELECT b.serial FROM run r JOIN board b ON b.id = r.board_id WHERE r.uid = :uid
                         ORDER BY serial""")
-                .bind("uid", uid.toUpperCase()).mapTo(String.class).list());
+                .bind("uid", uid.toUpperCase())
+                .mapTo(String.class)
+                .list());
     }
 
     /** Whether any run of the board passed: the question a retest asks. */
     public boolean hasPassed(String serial) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM run r JOIN board b ON b.id = r.board_id "
-                        + "WHERE b.serial = :serial AND r.verdict = 'PASS'")
-                .bind("serial", serial).mapTo(Long.class).one() > 0);
+                                + "WHERE b.serial = :serial AND r.verdict = 'PASS'")
+                        .bind("serial", serial)
+                        .mapTo(Long.class)
+                        .one()
+                > 0);
     }
 
     public Optional<RunDetail> run(long runId) {
-        return jdbi.withHandle(h -> details(h, h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM
-                        + "WHERE r.id = :id").bind("id", runId).map(Rows.RUN).list()).stream().findFirst());
+        return jdbi.withHandle(h -> details(
+                        h,
+                        h.createQuery("SELECT " + Rows.RUN_COLUMNS + Rows.RUN_FROM + "WHERE r.id = :id")
+                                .bind("id", runId)
+                                .map(Rows.RUN)
+                                .list())
+                .stream()
+                .findFirst());
     }
 
     private static List<RunDetail> details(Handle h, List<RunRow> runs) {
         List<RunDetail> out = new ArrayList<>();
         for (RunRow run : runs) {
             Map<Long, List<MeasurementRow>> byStep = new LinkedHashMap<>();
-            h.createQuery("SELECT * FROM measurement WHERE run_id = :id ORDER BY id").bind("id", run.id())
+            h.createQuery("SELECT * FROM measurement WHERE run_id = :id ORDER BY id")
+                    .bind("id", run.id())
                     .map(Rows.MEASUREMENT)
-                    .forEach(m -> byStep.computeIfAbsent(m.stepId(), k -> new ArrayList<>()).add(m));
+                    .forEach(m -> byStep.computeIfAbsent(m.stepId(), k -> new ArrayList<>())
+                            .add(m));
             List<RunDetail.StepDetail> steps = h.createQuery("SELECT * FROM step WHERE run_id = :id ORDER BY seq")
-                    .bind("id", run.id()).map(Rows.STEP)
-                    .map(s -> new RunDetail.StepDetail(s, byStep.getOrDefault(s.id(), List.of()))).list();
+                    .bind("id", run.id())
+                    .map(Rows.STEP)
+                    .map(s -> new RunDetail.StepDetail(s, byStep.getOrDefault(s.id(), List.of())))
+                    .list();
             out.add(new RunDetail(run, steps));
         }
         return out;

@@ -28,31 +28,58 @@ class BatchQueriesTest {
         try (Database db = Database.open(dir.resolve("r").toString())) {
             ResultStore store = db.store();
             long vddFail = store.begin(Samples.start("SN-1", "B"), T);
-            store.step(vddFail, step(1, "power-on", "power", Verdict.PASS,
-                    new MeasurementRecord("power-on current", 0.02, "A", 0.005, 0.08, Verdict.PASS)));
-            store.finish(vddFail, step(2, "VDD", "measure", Verdict.FAIL, volts("VDD", 0.52, Verdict.FAIL)),
-                    new RunEnd(Verdict.FAIL, "VDD", "regulator", null), T.plusSeconds(1));
+            store.step(
+                    vddFail,
+                    step(
+                            1,
+                            "power-on",
+                            "power",
+                            Verdict.PASS,
+                            new MeasurementRecord("power-on current", 0.02, "A", 0.005, 0.08, Verdict.PASS)));
+            store.finish(
+                    vddFail,
+                    step(2, "VDD", "measure", Verdict.FAIL, volts("VDD", 0.52, Verdict.FAIL)),
+                    new RunEnd(Verdict.FAIL, "VDD", "regulator", null),
+                    T.plusSeconds(1));
             long swdFail = store.begin(Samples.start("SN-2", "B"), T.plusSeconds(2));
             store.step(swdFail, step(1, "VDD", "measure", Verdict.PASS, volts("VDD", 3.3, Verdict.PASS)));
-            store.finish(swdFail, step(2, "swd-connect", "swd-connect", Verdict.FAIL,
+            store.finish(
+                    swdFail,
+                    step(
+                            2,
+                            "swd-connect",
+                            "swd-connect",
+                            Verdict.FAIL,
                             new MeasurementRecord("RDP level", 1.0, "", null, 0.0, Verdict.FAIL)),
-                    new RunEnd(Verdict.FAIL, "swd-connect", "rdp", null), T.plusSeconds(3));
+                    new RunEnd(Verdict.FAIL, "swd-connect", "rdp", null),
+                    T.plusSeconds(3));
             long batch = db.batches().batch("B").orElseThrow().id();
 
             List<ExcludedReading> excluded = db.batches().read(batch).powerFailedReadings();
-            assertEquals(List.of("power-on current", "VDD"), excluded.stream().map(ExcludedReading::name).sorted(
-                    (a, b) -> b.compareTo(a)).toList(), "every judged reading of the run that failed at VDD, none of SN-2's");
-            assertEquals(List.of("VDD", "RDP level"), db.batches().runs(batch).stream()
-                    .map(BatchRun::firstFailingMeasurement).toList(), "the Pareto's first failing measurement");
+            assertEquals(
+                    List.of("power-on current", "VDD"),
+                    excluded.stream()
+                            .map(ExcludedReading::name)
+                            .sorted((a, b) -> b.compareTo(a))
+                            .toList(),
+                    "every judged reading of the run that failed at VDD, none of SN-2's");
+            assertEquals(
+                    List.of("VDD", "RDP level"),
+                    db.batches().runs(batch).stream()
+                            .map(BatchRun::firstFailingMeasurement)
+                            .toList(),
+                    "the Pareto's first failing measurement");
 
             List<BatchReading> readings = new ArrayList<>();
             db.batches().exportReadings(batch, readings::add);
             assertEquals(4, readings.size());
-            assertEquals(new BatchReading(vddFail, "SN-1", "VDD", "VDD", 0.52, "V", 3.135, 3.465, Verdict.FAIL),
+            assertEquals(
+                    new BatchReading(vddFail, "SN-1", "VDD", "VDD", 0.52, "V", 3.135, 3.465, Verdict.FAIL),
                     readings.get(1));
             List<RunRow> runs = new ArrayList<>();
             db.batches().exportRuns(batch, runs::add);
-            assertEquals(List.of(vddFail, swdFail), runs.stream().map(RunRow::id).toList());
+            assertEquals(
+                    List.of(vddFail, swdFail), runs.stream().map(RunRow::id).toList());
             assertEquals(T.plusSeconds(3), runs.get(1).endedAt());
         }
     }

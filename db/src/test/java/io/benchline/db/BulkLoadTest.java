@@ -16,14 +16,14 @@ class BulkLoadTest {
     @TempDir
     Path dir;
 
-    private record FinishedRun(RunStart start, Instant startedAt, List<StepRecord> steps, RunEnd end, Instant endedAt) {
-    }
+    private record FinishedRun(
+            RunStart start, Instant startedAt, List<StepRecord> steps, RunEnd end, Instant endedAt) {}
 
     @Test
     void bulkRowsAndTalliesAreTheStores() {
         List<FinishedRun> runs = runs();
         try (Database stored = Database.open(dir.resolve("stored").toString());
-             Database bulk = Database.open(dir.resolve("bulk").toString())) {
+                Database bulk = Database.open(dir.resolve("bulk").toString())) {
             for (FinishedRun r : runs) {
                 long id = stored.store().begin(r.start(), r.startedAt());
                 for (StepRecord s : r.steps().subList(0, r.steps().size() - 1)) {
@@ -57,7 +57,8 @@ class BulkLoadTest {
             db.store().finish(id, Samples.vddStep(1, 3.3, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null), t);
             assertEquals(id, db.trace().board("SN-B-0").get(0).run().id());
             // foreign keys are checked again once the load is closed
-            assertThrows(RuntimeException.class, () -> db.store().step(id + 1000, Samples.vddStep(2, 3.3, Verdict.PASS)));
+            assertThrows(
+                    RuntimeException.class, () -> db.store().step(id + 1000, Samples.vddStep(2, 3.3, Verdict.PASS)));
         }
     }
 
@@ -73,17 +74,44 @@ class BulkLoadTest {
                 Instant start = t;
                 t = t.plusSeconds(20);
                 List<StepRecord> steps = List.of(
-                        new StepRecord(1, "VDD", "measure", start, start.plusMillis(40), fail ? Verdict.FAIL : Verdict.PASS,
-                                null, List.of(
-                                new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, fail ? Verdict.FAIL : Verdict.PASS),
-                                new MeasurementRecord("VDD spread", Math.abs(random.nextGaussian() * 0.01), "V", null, 0.05,
-                                        Verdict.PASS),
-                                new MeasurementRecord("garbage", 7.0, "V", 0.0, 1.0, Verdict.ERROR),
-                                new MeasurementRecord("not read", null, "V", null, null, Verdict.ERROR))),
-                        new StepRecord(2, "teardown", "teardown", start.plusMillis(50), start.plusMillis(60), Verdict.PASS,
-                                null, List.of()));
-                out.add(new FinishedRun(Samples.start("SN-B-" + i, "LOT-B"), start, steps,
-                        new RunEnd(fail ? Verdict.FAIL : Verdict.PASS, fail ? "VDD" : null, fail ? "check 3V3" : null, null),
+                        new StepRecord(
+                                1,
+                                "VDD",
+                                "measure",
+                                start,
+                                start.plusMillis(40),
+                                fail ? Verdict.FAIL : Verdict.PASS,
+                                null,
+                                List.of(
+                                        new MeasurementRecord(
+                                                "VDD", vdd, "V", 3.135, 3.465, fail ? Verdict.FAIL : Verdict.PASS),
+                                        new MeasurementRecord(
+                                                "VDD spread",
+                                                Math.abs(random.nextGaussian() * 0.01),
+                                                "V",
+                                                null,
+                                                0.05,
+                                                Verdict.PASS),
+                                        new MeasurementRecord("garbage", 7.0, "V", 0.0, 1.0, Verdict.ERROR),
+                                        new MeasurementRecord("not read", null, "V", null, null, Verdict.ERROR))),
+                        new StepRecord(
+                                2,
+                                "teardown",
+                                "teardown",
+                                start.plusMillis(50),
+                                start.plusMillis(60),
+                                Verdict.PASS,
+                                null,
+                                List.of()));
+                out.add(new FinishedRun(
+                        Samples.start("SN-B-" + i, "LOT-B"),
+                        start,
+                        steps,
+                        new RunEnd(
+                                fail ? Verdict.FAIL : Verdict.PASS,
+                                fail ? "VDD" : null,
+                                fail ? "check 3V3" : null,
+                                null),
                         t));
             }
         }

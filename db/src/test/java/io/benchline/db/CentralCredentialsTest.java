@@ -27,8 +27,10 @@ class CentralCredentialsTest {
 
     @Test
     void benchlinesVariableComesBeforeLibpqsAndEmptyMeansUnset() {
-        assertEquals(Optional.of("a"), CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "a", "PGPASSWORD", "b")));
-        assertEquals(Optional.of("b"), CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "", "PGPASSWORD", "b")));
+        assertEquals(
+                Optional.of("a"), CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "a", "PGPASSWORD", "b")));
+        assertEquals(
+                Optional.of("b"), CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "", "PGPASSWORD", "b")));
         assertEquals(Optional.empty(), CentralCredentials.password(Map.of()));
     }
 
@@ -42,7 +44,8 @@ class CentralCredentialsTest {
         String why = Database.rootMessage(refused);
         assertTrue(why.contains("no password was provided"), why);
 
-        assertEquals("station_a", user(url, CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "line-secret-7"))));
+        assertEquals(
+                "station_a", user(url, CentralCredentials.password(Map.of("BENCHLINE_DB_PASSWORD", "line-secret-7"))));
 
         Path pgpass = dir.resolve("pgpass");
         Files.writeString(pgpass, "127.0.0.1:" + PG.server().port() + ":*:station_a:line-secret-7\n");
@@ -63,13 +66,15 @@ class CentralCredentialsTest {
     void aPasswordInTheUrlIsSeenAndRedacted() {
         String url = "jdbc:postgresql://db.line/benchline?user=s1&password=hunter2&sslmode=verify-full";
         assertTrue(CentralUrl.hasPassword(url));
-        assertEquals("jdbc:postgresql://db.line/benchline?user=s1&password=***&sslmode=verify-full", CentralUrl.redact(url));
+        assertEquals(
+                "jdbc:postgresql://db.line/benchline?user=s1&password=***&sslmode=verify-full", CentralUrl.redact(url));
         assertFalse(CentralUrl.hasPassword("jdbc:postgresql://db.line/benchline?user=s1&sslmode=verify-full"));
     }
 
     private static String user(String url, Optional<String> password) throws SQLException {
-        try (HikariDataSource pool = CentralPool.open(url, password); Connection c = pool.getConnection();
-             var rs = c.createStatement().executeQuery("SELECT current_user")) {
+        try (HikariDataSource pool = CentralPool.open(url, password);
+                Connection c = pool.getConnection();
+                var rs = c.createStatement().executeQuery("SELECT current_user")) {
             rs.next();
             return rs.getString(1);
         }

@@ -23,6 +23,7 @@ class CentralRestartTest {
 
     /** The pool's connection timeout plus the time to give up on a dead connection, with room for a slow machine. */
     private static final Duration BOUND = CentralPool.CONNECTION_TIMEOUT.plusSeconds(5);
+
     private static final Duration RECONNECT_BOUND = Duration.ofSeconds(20);
 
     @Test
@@ -37,27 +38,33 @@ class CentralRestartTest {
 
             PG.server().stopImmediately();
             long downAt = System.nanoTime();
-            DatabaseException refused = timed(() -> assertThrows(DatabaseException.class,
-                    () -> db.store().begin(Samples.start("SN-DOWN", "LOT-R"), Instant.now())));
+            DatabaseException refused = timed(() -> assertThrows(
+                    DatabaseException.class, () -> db.store().begin(Samples.start("SN-DOWN", "LOT-R"), Instant.now())));
             long refusedIn = Duration.ofNanos(System.nanoTime() - downAt).toMillis();
-            assertTrue(refused.getMessage().startsWith("central database jdbc:postgresql://127.0.0.1:"), refused.getMessage());
+            assertTrue(
+                    refused.getMessage().startsWith("central database jdbc:postgresql://127.0.0.1:"),
+                    refused.getMessage());
             assertTrue(refused.getMessage().contains("unreachable"), refused.getMessage());
             assertEquals(1, refused.getMessage().lines().count());
             timed(() -> assertThrows(DatabaseException.class, () -> db.trace().board("SN-BEFORE-0")));
 
             PG.server().startAgain();
             Duration reconnected = untilReachable(db);
-            assertTrue(reconnected.compareTo(RECONNECT_BOUND) < 0, "reconnected after " + reconnected.toMillis() + " ms");
-            System.out.println("central restart: write refused in " + refusedIn + " ms while down (\"" + refused.getMessage()
-                    + "\"); reconnected " + reconnected.toMillis() + " ms after pg_ctl start returned");
-            assertTrue(db.store().end(cutAcross, new RunEnd(Verdict.PASS, null, null, null), Instant.now()),
+            assertTrue(
+                    reconnected.compareTo(RECONNECT_BOUND) < 0, "reconnected after " + reconnected.toMillis() + " ms");
+            System.out.println(
+                    "central restart: write refused in " + refusedIn + " ms while down (\"" + refused.getMessage()
+                            + "\"); reconnected " + reconnected.toMillis() + " ms after pg_ctl start returned");
+            assertTrue(
+                    db.store().end(cutAcross, new RunEnd(Verdict.PASS, null, null, null), Instant.now()),
                     "a run begun before the crash is closed after it");
             for (int i = 0; i < 5; i++) {
                 stored.add(passed(db, "SN-AFTER-" + i));
             }
             stored.add(cutAcross);
             for (long run : stored) {
-                assertEquals(Verdict.PASS, db.trace().run(run).orElseThrow().run().verdict());
+                assertEquals(
+                        Verdict.PASS, db.trace().run(run).orElseThrow().run().verdict());
             }
             assertEquals(0, db.trace().board("SN-DOWN").size(), "the refused run was not stored");
         }

@@ -33,8 +33,7 @@ class DurabilityTest {
     }
 
     /** missing: acknowledged runs lost, and the run in flight negated if one of its acknowledged steps was lost. */
-    record Trial(int acknowledged, List<Long> missing, int aborted, long fileBytes) {
-    }
+    record Trial(int acknowledged, List<Long> missing, int aborted, long fileBytes) {}
 
     /**
      * Runs the writer, kills it with SIGKILL after that many acknowledgements (three per run: two
@@ -42,17 +41,20 @@ class DurabilityTest {
      */
     static Trial trial(Path path, int killAfterLines) throws Exception {
         Process child = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dbenchline.h2.housekeepingEvery=" + ResultStore.HOUSEKEEPING_EVERY,
-                "-Dbenchline.h2.retentionMs=" + DatabaseUrl.RETENTION_MS,
-                "-cp", System.getProperty("java.class.path"),
-                DurabilityWriter.class.getName(), path.toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dbenchline.h2.housekeepingEvery=" + ResultStore.HOUSEKEEPING_EVERY,
+                        "-Dbenchline.h2.retentionMs=" + DatabaseUrl.RETENTION_MS,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DurabilityWriter.class.getName(),
+                        path.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         List<Long> acknowledged = new ArrayList<>();
         long stepRun = -1;
         int stepsOfRun = 0;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             int lines = 0;
             while ((line = out.readLine()) != null) {
@@ -80,7 +82,9 @@ class DurabilityTest {
             List<Long> missing = new ArrayList<>();
             for (long id : acknowledged) {
                 var run = db.trace().run(id);
-                if (run.isEmpty() || run.get().run().verdict() != Verdict.PASS || run.get().steps().size() != 3
+                if (run.isEmpty()
+                        || run.get().run().verdict() != Verdict.PASS
+                        || run.get().steps().size() != 3
                         || run.get().run().uid() == null) {
                     missing.add(id);
                 }

@@ -13,8 +13,12 @@ public final class DurabilityWriter {
             System.out.println("step " + run + " 1");
             db.store().stepBindingUid(run, Samples.vddStep(2, 3.30, Verdict.PASS), String.format("%024X", i));
             System.out.println("step " + run + " 2");
-            db.store().finish(run, Samples.vddStep(3, 3.31, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
-                    Instant.now());
+            db.store()
+                    .finish(
+                            run,
+                            Samples.vddStep(3, 3.31, Verdict.PASS),
+                            new RunEnd(Verdict.PASS, null, null, null),
+                            Instant.now());
             System.out.println(run);
             System.out.flush();
         }

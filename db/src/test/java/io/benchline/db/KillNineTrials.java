@@ -19,8 +19,9 @@ public final class KillNineTrials {
             int killAfter = args.length > 2 ? Integer.parseInt(args[2]) : 900 + random.nextInt(17100);
             DurabilityTest.Trial t = DurabilityTest.trial(dir.resolve("trial" + i), killAfter);
             lost += t.missing().size();
-            System.out.printf("trial %d: acknowledged %d, lost %d %s, left open %d, file %.1f MB%n", i + 1,
-                    t.acknowledged(), t.missing().size(), t.missing(), t.aborted(), t.fileBytes() / 1e6);
+            System.out.printf(
+                    "trial %d: acknowledged %d, lost %d %s, left open %d, file %.1f MB%n",
+                    i + 1, t.acknowledged(), t.missing().size(), t.missing(), t.aborted(), t.fileBytes() / 1e6);
         }
         System.out.printf("%d trials, %d acknowledged runs lost%n", trials, lost);
         System.exit(lost == 0 ? 0 : 1);

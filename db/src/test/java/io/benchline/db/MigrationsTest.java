@@ -9,14 +9,14 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,8 @@ class MigrationsTest {
 
     Map<String, String> history(String url) throws Exception {
         Map<String, String> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT \"version\", \"script\" FROM \"flyway_schema_history\"")) {
             while (rs.next()) {
                 if (rs.getString(1) != null) {
@@ -44,7 +45,8 @@ class MigrationsTest {
     }
 
     void sql(String url, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
@@ -91,8 +93,10 @@ class MigrationsTest {
         assertFalse(Migrations.upToDate(url), "a renamed migration");
         sql(url, "UPDATE \"flyway_schema_history\" SET \"script\" = 'V2__report_tallies.sql' WHERE \"version\" = '2'");
 
-        sql(url, "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
-                + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (3, '3', 'newer', 'SQL', 'V3__newer.sql', 1, 'x', 0, TRUE)");
+        sql(
+                url,
+                "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+                        + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (3, '3', 'newer', 'SQL', 'V3__newer.sql', 1, 'x', 0, TRUE)");
         assertFalse(Migrations.upToDate(url), "a migration from a newer build");
     }
 
@@ -114,7 +118,9 @@ class MigrationsTest {
         var scripts = Migrations.scripts(jarWith("V1__a.sql", "V1_1__b.sql")).orElseThrow();
         assertEquals("V1__a.sql", scripts.get("1").name());
         assertEquals("V1_1__b.sql", scripts.get("1.1").name());
-        assertTrue(Migrations.scripts(jarWith("V1__a.sql", "R__view.sql")).isEmpty(), "a repeatable migration is Flyway's");
+        assertTrue(
+                Migrations.scripts(jarWith("V1__a.sql", "R__view.sql")).isEmpty(),
+                "a repeatable migration is Flyway's");
         assertTrue(Migrations.scripts(jarWith("V1__a.sql", "afterMigrate.sql")).isEmpty(), "a callback is Flyway's");
     }
 }

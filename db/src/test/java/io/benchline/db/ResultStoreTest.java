@@ -27,7 +27,10 @@ class ResultStoreTest {
             long run = store.begin(Samples.start("SN-LOT7-0042", "LOT7"), Instant.parse("2026-11-27T08:00:00Z"));
             store.step(run, Samples.vddStep(1, 3.288, Verdict.PASS));
             store.stepBindingUid(run, Samples.vddStep(2, 3.29, Verdict.PASS), "0033002D3133510637363930");
-            assertTrue(store.finish(run, Samples.vddStep(3, 3.3, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
+            assertTrue(store.finish(
+                    run,
+                    Samples.vddStep(3, 3.3, Verdict.PASS),
+                    new RunEnd(Verdict.PASS, null, null, null),
                     Instant.parse("2026-11-27T08:00:05Z")));
 
             List<RunDetail> trace = db.trace().board("SN-LOT7-0042");
@@ -42,7 +45,9 @@ class ResultStoreTest {
             assertEquals(3.288, m.reading());
             assertEquals(3.135, m.low());
             assertEquals("V", m.unit());
-            assertEquals("SN-LOT7-0042", db.trace().serialOfUid("0033002d3133510637363930").orElseThrow());
+            assertEquals(
+                    "SN-LOT7-0042",
+                    db.trace().serialOfUid("0033002d3133510637363930").orElseThrow());
         }
     }
 
@@ -51,17 +56,28 @@ class ResultStoreTest {
         try (Database db = Database.open(location("results"))) {
             ResultStore store = db.store();
             long first = store.begin(Samples.start("SN-1", "B"), Instant.parse("2026-11-27T08:00:00Z"));
-            store.end(first, new RunEnd(Verdict.FAIL, "VDD", "check the regulator", null), Instant.parse("2026-11-27T08:00:01Z"));
+            store.end(
+                    first,
+                    new RunEnd(Verdict.FAIL, "VDD", "check the regulator", null),
+                    Instant.parse("2026-11-27T08:00:01Z"));
             long second = store.begin(Samples.start("SN-1", "B"), Instant.parse("2026-11-27T09:00:00Z"));
             store.end(second, new RunEnd(Verdict.PASS, null, null, null), Instant.parse("2026-11-27T09:00:01Z"));
 
             List<RunDetail> trace = db.trace().board("SN-1");
-            assertEquals(List.of(second, first), trace.stream().map(d -> d.run().id()).toList());
+            assertEquals(
+                    List.of(second, first),
+                    trace.stream().map(d -> d.run().id()).toList());
             assertEquals("check the regulator", trace.get(1).run().hint());
-            assertFalse(store.end(first, new RunEnd(Verdict.PASS, null, null, null), Instant.now()),
+            assertFalse(
+                    store.end(first, new RunEnd(Verdict.PASS, null, null, null), Instant.now()),
                     "a closed run is never rewritten");
-            assertFalse(store.finish(first, Samples.vddStep(9, 3.3, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
-                    Instant.now()), "nor finished twice");
+            assertFalse(
+                    store.finish(
+                            first,
+                            Samples.vddStep(9, 3.3, Verdict.PASS),
+                            new RunEnd(Verdict.PASS, null, null, null),
+                            Instant.now()),
+                    "nor finished twice");
             assertEquals(0, db.trace().run(first).orElseThrow().steps().size(), "a refused finish stores no step");
             assertEquals(Verdict.FAIL, db.trace().run(first).orElseThrow().run().verdict());
         }

@@ -16,7 +16,10 @@ import org.h2.store.fs.FilePathWrapper;
  * operating system. What H2 itself does to the file, seen from below: nothing of ours is mocked.
  */
 public final class SyncWatchFilePath extends FilePathWrapper {
-    public enum Op { WRITE, FORCE }
+    public enum Op {
+        WRITE,
+        FORCE
+    }
 
     private static final List<Op> EVENTS = new ArrayList<>();
 

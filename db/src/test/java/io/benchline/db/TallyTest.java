@@ -31,8 +31,15 @@ class TallyTest {
                 long run = db.store().begin(Samples.start("SN-T-" + i, "LOT-T"), t);
                 double vdd = i % 50 == 0 ? 0.52 : 3.3 + r.nextGaussian() * 0.05;
                 List<MeasurementRecord> ms = List.of(
-                        new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, vdd >= 3.135 && vdd <= 3.465 ? Verdict.PASS : Verdict.FAIL),
-                        new MeasurementRecord("VDD spread", Math.abs(r.nextGaussian() * 0.01), "V", null, 0.05, Verdict.PASS),
+                        new MeasurementRecord(
+                                "VDD",
+                                vdd,
+                                "V",
+                                3.135,
+                                3.465,
+                                vdd >= 3.135 && vdd <= 3.465 ? Verdict.PASS : Verdict.FAIL),
+                        new MeasurementRecord(
+                                "VDD spread", Math.abs(r.nextGaussian() * 0.01), "V", null, 0.05, Verdict.PASS),
                         new MeasurementRecord("flash size", 512.0, "KiB", 512.0, null, Verdict.PASS),
                         new MeasurementRecord("bytes programmed", 388.0 + i % 3, "B", null, null, Verdict.PASS),
                         new MeasurementRecord("verify mismatches", 0.0, "B", null, 0.0, Verdict.PASS),
@@ -41,22 +48,36 @@ class TallyTest {
                 if (i % 100 == 99) {
                     continue; // left open, as by a crash: counted when the next start closes it as ABORTED
                 }
-                db.store().finish(run, new StepRecord(2, "teardown", "teardown", t, t, Verdict.PASS, null, List.of()),
-                        new RunEnd(Verdict.PASS, null, null, null), t);
+                db.store()
+                        .finish(
+                                run,
+                                new StepRecord(2, "teardown", "teardown", t, t, Verdict.PASS, null, List.of()),
+                                new RunEnd(Verdict.PASS, null, null, null),
+                                t);
             }
-            long beforeRecovery = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally").mapTo(Long.class).one());
+            long beforeRecovery = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally")
+                            .mapTo(Long.class)
+                            .one());
             assertEquals(297 * 5, beforeRecovery, "a run's readings are counted when it closes");
             assertEquals(3, db.recoverInterruptedRuns("bench-1"));
             String v2 = Files.readString(Path.of("src/main/resources/db/migration/V2__report_tallies.sql"));
             String select = v2.substring(v2.indexOf("SELECT batch_id, name, unit, limits_key"));
             select = select.substring(0, select.lastIndexOf(';'));
             String finalSelect = select;
-            List<String> fromSql = db.jdbi().withHandle(h -> h.createQuery("SELECT name, bin, n FROM (" + finalSelect + ") x")
-                    .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3)).list());
-            List<String> fromStore = db.jdbi().withHandle(h -> h.createQuery("SELECT name, bin, n FROM measurement_tally")
-                    .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3)).list());
+            List<String> fromSql = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT name, bin, n FROM (" + finalSelect + ") x")
+                            .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3))
+                            .list());
+            List<String> fromStore = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT name, bin, n FROM measurement_tally")
+                            .map((rs, ctx) -> rs.getString(1) + "#" + rs.getInt(2) + "=" + rs.getLong(3))
+                            .list());
             assertEquals(sorted(fromSql), sorted(fromStore));
-            long counted = db.jdbi().withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally").mapTo(Long.class).one());
+            long counted = db.jdbi()
+                    .withHandle(h -> h.createQuery("SELECT SUM(n) FROM measurement_tally")
+                            .mapTo(Long.class)
+                            .one());
             assertEquals(300 * 5, counted, "every judged reading once; the ERROR reading not at all");
         }
     }

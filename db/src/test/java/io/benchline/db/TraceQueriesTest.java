@@ -61,7 +61,9 @@ class TraceQueriesTest {
             store.stepBindingUid(reworked, Samples.vddStep(1, 3.3, Verdict.PASS), fresh);
             store.end(reworked, new RunEnd(Verdict.PASS, null, null, null), t.plusSeconds(5));
 
-            assertEquals(List.of("SN-1", "SN-2"), db.trace().serialsOfUid(moved.toLowerCase()),
+            assertEquals(
+                    List.of("SN-1", "SN-2"),
+                    db.trace().serialsOfUid(moved.toLowerCase()),
                     "SN-1 no longer carries it, but its first run read it");
             assertEquals(List.of("SN-1"), db.trace().serialsOfUid(fresh));
             assertEquals(List.of(), db.trace().serialsOfUid("000000000000000000000000"));

@@ -32,14 +32,20 @@ class VerdictSyncTest {
 
                 before = SyncWatchFilePath.events().size();
                 boolean closed = i % 2 == 0
-                        ? db.store().finish(run, Samples.vddStep(2, 3.30, Verdict.PASS), new RunEnd(Verdict.PASS, null, null, null),
-                                Instant.now())
+                        ? db.store()
+                                .finish(
+                                        run,
+                                        Samples.vddStep(2, 3.30, Verdict.PASS),
+                                        new RunEnd(Verdict.PASS, null, null, null),
+                                        Instant.now())
                         : db.store().end(run, new RunEnd(Verdict.FAIL, "vdd", null, null), Instant.now());
                 assertTrue(closed);
                 List<SyncWatchFilePath.Op> verdict = since(before);
                 int lastWrite = verdict.lastIndexOf(SyncWatchFilePath.Op.WRITE);
                 assertTrue(lastWrite >= 0, "the verdict's commit reaches the file: " + verdict);
-                assertEquals(SyncWatchFilePath.Op.FORCE, verdict.get(verdict.size() - 1),
+                assertEquals(
+                        SyncWatchFilePath.Op.FORCE,
+                        verdict.get(verdict.size() - 1),
                         "the verdict call ends with an fsync after its last write: " + verdict);
                 assertTrue(verdict.subList(lastWrite, verdict.size()).contains(SyncWatchFilePath.Op.FORCE));
             }

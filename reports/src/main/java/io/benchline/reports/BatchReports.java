@@ -19,15 +19,20 @@ public final class BatchReports {
 
     /** Yield, failures and time series; what the demo summary and the run API show. */
     public YieldReport yield(String batch) {
-        return YieldCalculator.compute(batch, queries.batch(batch).map(b -> queries.runs(b.id())).orElse(List.of()));
+        return YieldCalculator.compute(
+                batch, queries.batch(batch).map(b -> queries.runs(b.id())).orElse(List.of()));
     }
 
     /** The whole report, or empty when no such batch exists. */
     public Optional<BatchReport> report(String batch) {
         return queries.batch(batch).map(b -> {
             BatchRuns runs = queries.read(b.id());
-            return new BatchReport(batch, b.product(), YieldCalculator.compute(batch, runs.runs()),
-                    MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings()), Instant.now());
+            return new BatchReport(
+                    batch,
+                    b.product(),
+                    YieldCalculator.compute(batch, runs.runs()),
+                    MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings()),
+                    Instant.now());
         });
     }
 

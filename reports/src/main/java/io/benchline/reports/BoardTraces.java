@@ -30,7 +30,8 @@ public final class BoardTraces {
         for (String serial : queries.serialsOfUid(key)) {
             boards.add(new BoardTrace.Board(serial, queries.board(serial)));
         }
-        return boards.isEmpty() ? Optional.empty()
+        return boards.isEmpty()
+                ? Optional.empty()
                 : Optional.of(new BoardTrace(key, key.toUpperCase(Locale.ROOT), boards));
     }
 }

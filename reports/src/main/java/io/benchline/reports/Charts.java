@@ -44,16 +44,15 @@ final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static String pareto(List<FailureCount> failures) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (FailureCount f : failures) {
             data.addValue(f.runs(), "FAIL runs", f.label());
         }
-        JFreeChart chart = ChartFactory.createBarChart(null, null, "FAIL runs", data, PlotOrientation.HORIZONTAL,
-                false, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                null, null, "FAIL runs", data, PlotOrientation.HORIZONTAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer r = (BarRenderer) plot.getRenderer();
         r.setBarPainter(new StandardBarPainter());
@@ -77,7 +76,8 @@ final class Charts {
         renderer.setSeriesPaint(0, BAR);
         renderer.setDrawBarOutline(true);
         renderer.setSeriesOutlinePaint(0, Color.WHITE);
-        NumberAxis x = new NumberAxis(s.unit() == null || s.unit().isEmpty() ? s.name() : s.name() + " (" + s.unit() + ")");
+        NumberAxis x =
+                new NumberAxis(s.unit() == null || s.unit().isEmpty() ? s.name() : s.name() + " (" + s.unit() + ")");
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis("readings");
         y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
@@ -107,12 +107,19 @@ final class Charts {
     static String boardsPerHour(List<HourBucket> hours) {
         TimeSeries boards = new TimeSeries("boards tested");
         for (HourBucket h : hours) {
-            boards.addOrUpdate(new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT),
-                    h.boardsTested());
+            boards.addOrUpdate(
+                    new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT), h.boardsTested());
         }
-        JFreeChart chart = ChartFactory.createXYBarChart(null, "hour (UTC)", true, "boards tested",
-                new TimeSeriesCollection(boards, TimeZone.getTimeZone("UTC")), PlotOrientation.VERTICAL,
-                false, false, false);
+        JFreeChart chart = ChartFactory.createXYBarChart(
+                null,
+                "hour (UTC)",
+                true,
+                "boards tested",
+                new TimeSeriesCollection(boards, TimeZone.getTimeZone("UTC")),
+                PlotOrientation.VERTICAL,
+                false,
+                false,
+                false);
         hourAxis(chart.getXYPlot(), hours);
         XYBarRenderer r = (XYBarRenderer) chart.getXYPlot().getRenderer();
         r.setBarPainter(new StandardXYBarPainter());
@@ -126,12 +133,19 @@ final class Charts {
         TimeSeries fpy = new TimeSeries("first-pass yield %");
         for (HourBucket h : hours) {
             if (h.boardsTested() > 0) {
-                fpy.addOrUpdate(new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT),
+                fpy.addOrUpdate(
+                        new Hour(Date.from(h.hour()), TimeZone.getTimeZone("UTC"), Locale.ROOT),
                         100 * h.firstPassYield());
             }
         }
-        JFreeChart chart = ChartFactory.createTimeSeriesChart(null, "hour (UTC)", "first-pass yield %",
-                new TimeSeriesCollection(fpy, TimeZone.getTimeZone("UTC")), false, false, false);
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(
+                null,
+                "hour (UTC)",
+                "first-pass yield %",
+                new TimeSeriesCollection(fpy, TimeZone.getTimeZone("UTC")),
+                false,
+                false,
+                false);
         XYPlot plot = chart.getXYPlot();
         hourAxis(plot, hours);
         XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
@@ -150,8 +164,11 @@ final class Charts {
     }
 
     static SimpleDateFormat hourFormat(List<HourBucket> hours) {
-        boolean oneDay = hours.isEmpty() || hours.get(0).hour().truncatedTo(ChronoUnit.DAYS)
-                .equals(hours.get(hours.size() - 1).hour().truncatedTo(ChronoUnit.DAYS));
+        boolean oneDay = hours.isEmpty()
+                || hours.get(0)
+                        .hour()
+                        .truncatedTo(ChronoUnit.DAYS)
+                        .equals(hours.get(hours.size() - 1).hour().truncatedTo(ChronoUnit.DAYS));
         SimpleDateFormat f = new SimpleDateFormat(oneDay ? "HH:mm" : "MMM dd HH:mm", Locale.ENGLISH);
         f.setTimeZone(TimeZone.getTimeZone("UTC"));
         return f;

@@ -14,8 +14,7 @@ final class ContinuousMeasurement {
     private static final Set<String> UNITS = Set.of("V", "A", "Ohm", "ohm", "Ω", "Hz", "s", "W", "F", "°C", "degC");
     private static final Pattern PREFIX = Pattern.compile("^[pnuµmkMG]");
 
-    private ContinuousMeasurement() {
-    }
+    private ContinuousMeasurement() {}
 
     static boolean test(String unit) {
         if (unit == null) {

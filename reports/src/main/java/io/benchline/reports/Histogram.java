@@ -11,6 +11,5 @@ public record Histogram(List<Bin> bins) {
         bins = List.copyOf(bins);
     }
 
-    public record Bin(double lower, double upper, long count) {
-    }
+    public record Bin(double lower, double upper, long count) {}
 }

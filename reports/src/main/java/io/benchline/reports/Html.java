@@ -23,8 +23,7 @@ public final class Html {
             code{font-size:12px}
             """;
 
-    private Html() {
-    }
+    private Html() {}
 
     public static String esc(Object o) {
         if (o == null) {

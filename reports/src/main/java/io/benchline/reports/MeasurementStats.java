@@ -8,8 +8,20 @@ package io.benchline.reports;
  * ({@code cpkN} readings); null for discrete measurements, without limits, below 2 readings or when
  * their sigma is 0.
  */
-public record MeasurementStats(String name, String unit, Double low, Double high, long n, double mean, Double sigma,
-        double min, double max, boolean continuous, long cpkN, Double cpk, Histogram histogram) {
+public record MeasurementStats(
+        String name,
+        String unit,
+        Double low,
+        Double high,
+        long n,
+        double mean,
+        Double sigma,
+        double min,
+        double max,
+        boolean continuous,
+        long cpkN,
+        Double cpk,
+        Histogram histogram) {
 
     static Double cpk(double mean, Double sigma, Double low, Double high) {
         if (sigma == null || sigma == 0 || (low == null && high == null)) {

@@ -16,15 +16,12 @@ import java.util.TreeMap;
  * rows per measurement, however many boards the batch has.
  */
 final class MeasurementTallies {
-    private MeasurementTallies() {
-    }
+    private MeasurementTallies() {}
 
-    private record Key(String name, String unit, Double low, Double high) {
-    }
+    private record Key(String name, String unit, Double low, Double high) {}
 
     /** n, mean and sample sigma of pooled bins. */
-    private record Pooled(long n, double mean, Double sigma) {
-    }
+    private record Pooled(long n, double mean, Double sigma) {}
 
     /**
      * Statistics per measurement (name, unit, limits), in the order the tallies come; {@code excluded}
@@ -33,11 +30,14 @@ final class MeasurementTallies {
     static List<MeasurementStats> stats(List<MeasurementTally> tallies, List<ExcludedReading> excluded) {
         Map<Key, List<MeasurementTally>> byKey = new LinkedHashMap<>();
         for (MeasurementTally t : tallies) {
-            byKey.computeIfAbsent(new Key(t.name(), t.unit(), t.low(), t.high()), x -> new ArrayList<>()).add(t);
+            byKey.computeIfAbsent(new Key(t.name(), t.unit(), t.low(), t.high()), x -> new ArrayList<>())
+                    .add(t);
         }
         Map<Key, List<ExcludedReading>> excludedByKey = new HashMap<>();
         for (ExcludedReading e : excluded) {
-            excludedByKey.computeIfAbsent(new Key(e.name(), e.unit(), e.low(), e.high()), x -> new ArrayList<>()).add(e);
+            excludedByKey
+                    .computeIfAbsent(new Key(e.name(), e.unit(), e.low(), e.high()), x -> new ArrayList<>())
+                    .add(e);
         }
         List<MeasurementStats> out = new ArrayList<>();
         byKey.forEach((k, ts) -> out.add(stats(k, ts, excludedByKey.getOrDefault(k, List.of()))));
@@ -45,13 +45,15 @@ final class MeasurementTallies {
     }
 
     /** The bins without the given readings; bins left empty are dropped. */
-    private static List<MeasurementTally> without(List<MeasurementTally> tallies, List<ExcludedReading> excluded, Key k) {
+    private static List<MeasurementTally> without(
+            List<MeasurementTally> tallies, List<ExcludedReading> excluded, Key k) {
         if (excluded.isEmpty()) {
             return tallies;
         }
         Map<Integer, List<ExcludedReading>> byBin = new HashMap<>();
         for (ExcludedReading e : excluded) {
-            byBin.computeIfAbsent(HistogramBin.of(e.reading(), k.low(), k.high()), b -> new ArrayList<>()).add(e);
+            byBin.computeIfAbsent(HistogramBin.of(e.reading(), k.low(), k.high()), b -> new ArrayList<>())
+                    .add(e);
         }
         List<MeasurementTally> out = new ArrayList<>();
         for (MeasurementTally t : tallies) {
@@ -65,8 +67,18 @@ final class MeasurementTallies {
                 s2 -= d * d;
             }
             if (n > 0) {
-                out.add(new MeasurementTally(t.name(), t.unit(), t.low(), t.high(), t.bin(), n, t.ref(), s1, s2,
-                        t.minReading(), t.maxReading()));
+                out.add(new MeasurementTally(
+                        t.name(),
+                        t.unit(),
+                        t.low(),
+                        t.high(),
+                        t.bin(),
+                        n,
+                        t.ref(),
+                        s1,
+                        s2,
+                        t.minReading(),
+                        t.maxReading()));
             }
         }
         return out;
@@ -114,10 +126,23 @@ final class MeasurementTallies {
         Pooled all = pool(tallies);
         boolean continuous = ContinuousMeasurement.test(k.unit());
         Pooled process = continuous ? pool(without(tallies, excluded, k)) : new Pooled(0, Double.NaN, null);
-        Double cpk = continuous && process.n() > 0 ? MeasurementStats.cpk(process.mean(), process.sigma(), k.low(), k.high())
+        Double cpk = continuous && process.n() > 0
+                ? MeasurementStats.cpk(process.mean(), process.sigma(), k.low(), k.high())
                 : null;
-        return new MeasurementStats(k.name(), k.unit(), k.low(), k.high(), all.n(), all.mean(), all.sigma(), min, max,
-                continuous, process.n(), cpk, histogram(counts, k));
+        return new MeasurementStats(
+                k.name(),
+                k.unit(),
+                k.low(),
+                k.high(),
+                all.n(),
+                all.mean(),
+                all.sigma(),
+                min,
+                max,
+                continuous,
+                process.n(),
+                cpk,
+                histogram(counts, k));
     }
 
     /** Every bin from the first to the last one with readings, widened to show the limits' bins. */
@@ -143,7 +168,7 @@ final class MeasurementTallies {
     }
 
     private static Histogram.Bin bin(int b, long count, Key k) {
-        return new Histogram.Bin(HistogramBin.lowerEdge(b, k.low(), k.high()), HistogramBin.lowerEdge(b + 1, k.low(), k.high()),
-                count);
+        return new Histogram.Bin(
+                HistogramBin.lowerEdge(b, k.low(), k.high()), HistogramBin.lowerEdge(b + 1, k.low(), k.high()), count);
     }
 }

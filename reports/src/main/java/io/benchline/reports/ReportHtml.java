@@ -1,43 +1,68 @@
 package io.benchline.reports;
 
+import static io.benchline.reports.Html.esc;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import static io.benchline.reports.Html.esc;
 
 /** The batch report as one self-contained HTML file (style inline, charts as inline SVG): it can be mailed. */
 public final class ReportHtml {
-    private ReportHtml() {
-    }
+    private ReportHtml() {}
 
     public static String render(BatchReport r) {
         YieldReport y = r.yield();
         StringBuilder b = new StringBuilder();
-        b.append("<h1>Batch ").append(esc(r.batch())).append("</h1>\n<div class=\"sub\">").append(esc(r.product()))
-                .append(" — runs from ").append(esc(time(y.firstRunAt()))).append(" to ").append(esc(time(y.lastRunAt())))
-                .append(" — report generated ").append(esc(time(r.generatedAt()))).append("</div>\n");
+        b.append("<h1>Batch ")
+                .append(esc(r.batch()))
+                .append("</h1>\n<div class=\"sub\">")
+                .append(esc(r.product()))
+                .append(" — runs from ")
+                .append(esc(time(y.firstRunAt())))
+                .append(" to ")
+                .append(esc(time(y.lastRunAt())))
+                .append(" — report generated ")
+                .append(esc(time(r.generatedAt())))
+                .append("</div>\n");
         b.append("<div class=\"kpis\">");
         kpi(b, "boards tested", String.valueOf(y.boards()), "boards");
         kpi(b, "first-pass yield", Html.percent(y.firstPassYield()), "fpy");
         kpi(b, "final yield", Html.percent(y.finalYield()), "final");
         kpi(b, "retest rate", Html.percent(y.retestRate()), "retest");
-        kpi(b, "station problems (ERROR/ABORTED)", y.stationProblems() + " (" + y.errorRuns() + "/" + y.abortedRuns() + ")",
+        kpi(
+                b,
+                "station problems (ERROR/ABORTED)",
+                y.stationProblems() + " (" + y.errorRuns() + "/" + y.abortedRuns() + ")",
                 "problems");
         kpi(b, "boards per hour (first start to last end)", Html.number(y.boardsPerHour(), "%.1f"), "bph");
-        b.append("</div>\n<p class=\"sub\">").append(y.runs()).append(" runs, ").append(y.retests())
+        b.append("</div>\n<p class=\"sub\">")
+                .append(y.runs())
+                .append(" runs, ")
+                .append(y.retests())
                 .append(" retests. ERROR and ABORTED runs are station problems and never count against a board. "
-                        + "Boards per hour: boards tested over the batch's span, ").append(esc(time(y.firstRunAt())))
-                .append(" to ").append(esc(time(y.lastEndAt()))).append(" UTC, breaks included. "
-                        + "Definitions: docs/yield.md.</p>\n");
+                        + "Boards per hour: boards tested over the batch's span, ")
+                .append(esc(time(y.firstRunAt())))
+                .append(" to ")
+                .append(esc(time(y.lastEndAt())))
+                .append(" UTC, breaks included. " + "Definitions: docs/yield.md.</p>\n");
 
         b.append("<h2>Failures by first failing step and measurement</h2>\n");
         if (y.failures().isEmpty()) {
             b.append("<p>No FAIL runs.</p>\n");
         } else {
-            b.append("<div class=\"chart\">").append(Charts.pareto(y.failures())).append("</div>\n");
-            b.append("<table id=\"pareto\"><tr><th>step</th><th>measurement</th><th class=\"num\">FAIL runs</th><th>hint</th></tr>\n");
+            b.append("<div class=\"chart\">")
+                    .append(Charts.pareto(y.failures()))
+                    .append("</div>\n");
+            b.append(
+                    "<table id=\"pareto\"><tr><th>step</th><th>measurement</th><th class=\"num\">FAIL runs</th><th>hint</th></tr>\n");
             for (FailureCount f : y.failures()) {
-                b.append("<tr><td>").append(esc(f.step())).append("</td><td>").append(esc(f.measurement()))
-                        .append("</td><td class=\"num\">").append(f.runs()).append("</td><td>").append(esc(f.hint()))
+                b.append("<tr><td>")
+                        .append(esc(f.step()))
+                        .append("</td><td>")
+                        .append(esc(f.measurement()))
+                        .append("</td><td class=\"num\">")
+                        .append(f.runs())
+                        .append("</td><td>")
+                        .append(esc(f.hint()))
                         .append("</td></tr>\n");
             }
             b.append("</table>\n");
@@ -45,23 +70,39 @@ public final class ReportHtml {
 
         b.append("<h2>Boards per hour and yield over time</h2>\n");
         if (!y.hours().isEmpty()) {
-            b.append("<div class=\"chart\">").append(Charts.boardsPerHour(y.hours())).append("</div>\n");
-            b.append("<div class=\"chart\">").append(Charts.yieldOverTime(y.hours())).append("</div>\n");
+            b.append("<div class=\"chart\">")
+                    .append(Charts.boardsPerHour(y.hours()))
+                    .append("</div>\n");
+            b.append("<div class=\"chart\">")
+                    .append(Charts.yieldOverTime(y.hours()))
+                    .append("</div>\n");
         }
 
-        b.append("<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
-                + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
-                + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th></tr>\n");
+        b.append(
+                "<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
+                        + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
+                        + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th></tr>\n");
         for (MeasurementStats s : r.measurements()) {
-            b.append("<tr><td>").append(esc(s.name())).append("</td><td class=\"num\">").append(s.n())
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.mean(), s.unit())))
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.sigma(), s.unit())))
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.min(), s.unit())))
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.max(), s.unit())))
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.low(), s.unit())))
-                    .append("</td><td class=\"num\">").append(esc(Html.value(s.high(), s.unit())))
-                    .append("</td><td class=\"num\">").append(s.continuous() ? Html.number(s.cpk(), "%.2f") : "discrete")
-                    .append("</td><td class=\"num\">").append(s.continuous() ? String.valueOf(s.cpkN()) : "-")
+            b.append("<tr><td>")
+                    .append(esc(s.name()))
+                    .append("</td><td class=\"num\">")
+                    .append(s.n())
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.mean(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.sigma(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.min(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.max(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.low(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.value(s.high(), s.unit())))
+                    .append("</td><td class=\"num\">")
+                    .append(s.continuous() ? Html.number(s.cpk(), "%.2f") : "discrete")
+                    .append("</td><td class=\"num\">")
+                    .append(s.continuous() ? String.valueOf(s.cpkN()) : "-")
                     .append("</td></tr>\n");
         }
         b.append("</table>\n<p class=\"sub\">Cpk only for continuous readings (a unit of V, A, Ω, Hz, s… and a "
@@ -69,7 +110,10 @@ public final class ReportHtml {
                 + "levels and identities are discrete. Histograms: limits in red; with two limits the outermost bars also hold "
                 + "every reading beyond them.</p>\n");
         for (MeasurementStats s : r.measurements()) {
-            b.append("<div class=\"hist\"><h3>").append(esc(s.name())).append("</h3>").append(Charts.histogram(s))
+            b.append("<div class=\"hist\"><h3>")
+                    .append(esc(s.name()))
+                    .append("</h3>")
+                    .append(Charts.histogram(s))
                     .append("</div>\n");
         }
         return Html.page("Batch " + r.batch() + " — yield report", b.toString());
@@ -80,7 +124,12 @@ public final class ReportHtml {
     }
 
     private static void kpi(StringBuilder b, String label, String value, String id) {
-        b.append("<div class=\"kpi\" id=\"kpi-").append(id).append("\"><b>").append(esc(value)).append("</b><span>")
-                .append(esc(label)).append("</span></div>");
+        b.append("<div class=\"kpi\" id=\"kpi-")
+                .append(id)
+                .append("\"><b>")
+                .append(esc(value))
+                .append("</b><span>")
+                .append(esc(label))
+                .append("</span></div>");
     }
 }

@@ -15,8 +15,7 @@ import java.util.Map;
 public final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     public static String render(BatchReport r) {
         try {

@@ -17,8 +17,7 @@ import java.util.Map;
 public final class TraceJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private TraceJson() {
-    }
+    private TraceJson() {}
 
     public static String render(BoardTrace t) {
         try {
@@ -78,7 +77,9 @@ public final class TraceJson {
             o.put("ended_at", time(s.endedAt()));
             o.put("verdict", s.verdict() == null ? null : s.verdict().name());
             o.put("message", s.message());
-            o.put("measurements", sd.measurements().stream().map(TraceJson::measurement).toList());
+            o.put(
+                    "measurements",
+                    sd.measurements().stream().map(TraceJson::measurement).toList());
             steps.add(o);
         }
         m.put("steps", steps);

@@ -16,8 +16,7 @@ import java.util.TreeMap;
 
 /** Computes a {@link YieldReport} from a batch's runs, exactly as docs/yield.md defines it. */
 public final class YieldCalculator {
-    private YieldCalculator() {
-    }
+    private YieldCalculator() {}
 
     /** Runs must be in start order (oldest first). */
     public static YieldReport compute(String batch, List<BatchRun> runs) {
@@ -67,15 +66,31 @@ public final class YieldCalculator {
                 }
             }
         }
-        long passedFirst = firstJudged.values().stream().filter(r -> r.verdict() == Verdict.PASS).count();
-        long passedFinal = lastJudged.values().stream().filter(r -> r.verdict() == Verdict.PASS).count();
+        long passedFirst = firstJudged.values().stream()
+                .filter(r -> r.verdict() == Verdict.PASS)
+                .count();
+        long passedFinal = lastJudged.values().stream()
+                .filter(r -> r.verdict() == Verdict.PASS)
+                .count();
         List<FailureCount> failures = new ArrayList<>();
         failCounts.forEach((k, n) -> failures.add(new FailureCount(k.get(0), k.get(1), n[0], hints.get(k.get(0)))));
         failures.sort(Comparator.comparingLong(FailureCount::runs).reversed().thenComparing(FailureCount::label));
         List<HourBucket> buckets = new ArrayList<>();
         hours.forEach((h, c) -> buckets.add(new HourBucket(h, c[0], c[1], c[2], c[3])));
-        return new YieldReport(batch, firstJudged.size(), runs.size(), passedFirst, passedFinal, retests, errors, aborted,
-                open, failures, buckets, runs.isEmpty() ? null : runs.get(0).startedAt(),
-                runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt(), lastEnd);
+        return new YieldReport(
+                batch,
+                firstJudged.size(),
+                runs.size(),
+                passedFirst,
+                passedFinal,
+                retests,
+                errors,
+                aborted,
+                open,
+                failures,
+                buckets,
+                runs.isEmpty() ? null : runs.get(0).startedAt(),
+                runs.isEmpty() ? null : runs.get(runs.size() - 1).startedAt(),
+                lastEnd);
     }
 }

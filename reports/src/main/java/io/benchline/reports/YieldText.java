@@ -5,8 +5,7 @@ import java.util.Locale;
 
 /** The batch summary for a terminal: what the demo ends with and what `benchline report` prints. */
 public final class YieldText {
-    private YieldText() {
-    }
+    private YieldText() {}
 
     public static void print(YieldReport y, PrintStream out) {
         out.printf("%nbatch %s%n", y.batch());
@@ -14,11 +13,15 @@ public final class YieldText {
         out.printf("  first-pass yield   %s (%d/%d)%n", percent(y.firstPassYield()), y.passedFirst(), y.boards());
         out.printf("  final yield        %s (%d/%d)%n", percent(y.finalYield()), y.passedFinal(), y.boards());
         out.printf("  retest rate        %s (%d retests in %d runs)%n", percent(y.retestRate()), y.retests(), y.runs());
-        out.printf("  station problems   %d (%d ERROR, %d ABORTED runs; not counted against boards)%n",
+        out.printf(
+                "  station problems   %d (%d ERROR, %d ABORTED runs; not counted against boards)%n",
                 y.stationProblems(), y.errorRuns(), y.abortedRuns());
         if (!Double.isNaN(y.boardsPerHour())) {
-            out.printf(Locale.ROOT, "  boards per hour    %.1f (boards tested / %s from first start to last end, breaks included)%n",
-                    y.boardsPerHour(), span(y.span()));
+            out.printf(
+                    Locale.ROOT,
+                    "  boards per hour    %.1f (boards tested / %s from first start to last end, breaks included)%n",
+                    y.boardsPerHour(),
+                    span(y.span()));
         }
         if (y.openRuns() > 0) {
             out.printf("  runs still going   %d%n", y.openRuns());
@@ -32,7 +35,8 @@ public final class YieldText {
     }
 
     static String span(java.time.Duration d) {
-        return d.toHours() > 0 ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
+        return d.toHours() > 0
+                ? String.format(Locale.ROOT, "%d h %02d min", d.toHours(), d.toMinutesPart())
                 : String.format(Locale.ROOT, "%d min %02d s", d.toMinutes(), d.toSecondsPart());
     }
 

@@ -26,10 +26,34 @@ class BoardTracesTest {
 
     private static void run(Database db, String serial, int i, String uid) {
         Instant at = T0.plusSeconds(60L * i);
-        long id = db.store().begin(new RunStart(serial, "B", "F411", "bench-1", "alice", "sim", "plan", "1",
-                "a".repeat(64), null, "test"), at);
-        db.store().stepBindingUid(id, new StepRecord(1, "read-uid", "read-uid", at, at, Verdict.PASS, null,
-                List.of(new MeasurementRecord("VDD", 3.3, "V", 3.135, 3.465, Verdict.PASS))), uid);
+        long id = db.store()
+                .begin(
+                        new RunStart(
+                                serial,
+                                "B",
+                                "F411",
+                                "bench-1",
+                                "alice",
+                                "sim",
+                                "plan",
+                                "1",
+                                "a".repeat(64),
+                                null,
+                                "test"),
+                        at);
+        db.store()
+                .stepBindingUid(
+                        id,
+                        new StepRecord(
+                                1,
+                                "read-uid",
+                                "read-uid",
+                                at,
+                                at,
+                                Verdict.PASS,
+                                null,
+                                List.of(new MeasurementRecord("VDD", 3.3, "V", 3.135, 3.465, Verdict.PASS))),
+                        uid);
         db.store().end(id, new RunEnd(Verdict.PASS, null, null, null), at.plusSeconds(5));
     }
 
@@ -54,7 +78,8 @@ class BoardTracesTest {
             BoardTrace bySerial = new BoardTraces(db.trace()).find("SN-B").orElseThrow();
             assertFalse(bySerial.byUid());
             assertEquals("serial", TraceJson.tree(bySerial).get("matched_by"));
-            assertTrue(new BoardTraces(db.trace()).find("000000000000000000000000").isEmpty());
+            assertTrue(
+                    new BoardTraces(db.trace()).find("000000000000000000000000").isEmpty());
             assertTrue(new BoardTraces(db.trace()).find("SN-C").isEmpty());
         }
     }

@@ -45,25 +45,63 @@ class ProcessCapabilityTest {
 
     private static void board(Database db, int i, boolean powered) {
         Instant at = T0.plusSeconds(30L * i);
-        long id = db.store().begin(new RunStart("SN-" + i, "CPK", "F411", "bench-1", "alice", "sim", "plan", "1",
-                "a".repeat(64), null, "test"), at);
+        long id = db.store()
+                .begin(
+                        new RunStart(
+                                "SN-" + i,
+                                "CPK",
+                                "F411",
+                                "bench-1",
+                                "alice",
+                                "sim",
+                                "plan",
+                                "1",
+                                "a".repeat(64),
+                                null,
+                                "test"),
+                        at);
         double current = 0.020 + 0.001 * (i % 5);
-        db.store().step(id, new StepRecord(1, "power-on", "power", at, at, Verdict.PASS, null,
-                List.of(new MeasurementRecord("power-on current", current, "A", 0.005, 0.080, Verdict.PASS))));
+        db.store()
+                .step(
+                        id,
+                        new StepRecord(
+                                1,
+                                "power-on",
+                                "power",
+                                at,
+                                at,
+                                Verdict.PASS,
+                                null,
+                                List.of(new MeasurementRecord(
+                                        "power-on current", current, "A", 0.005, 0.080, Verdict.PASS))));
         double vdd = powered ? 3.28 + 0.01 * (i % 5) : 0.52;
         Verdict v = powered ? Verdict.PASS : Verdict.FAIL;
-        StepRecord rails = new StepRecord(2, "VDD", "measure", at, at, v, null,
-                List.of(new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, v)));
+        StepRecord rails = new StepRecord(
+                2, "VDD", "measure", at, at, v, null, List.of(new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, v)));
         if (!powered) {
             db.store().finish(id, rails, new RunEnd(Verdict.FAIL, "VDD", "regulator", null), at.plusSeconds(10));
             return;
         }
         db.store().step(id, rails);
-        db.store().finish(id, new StepRecord(3, "swd-connect", "swd-connect", at, at, Verdict.PASS, null, List.of(
-                        new MeasurementRecord("flash size", 512.0 + (i % 2) * 512, "KiB", 512.0, null, Verdict.PASS),
-                        new MeasurementRecord("RDP level", 0.0, "", null, 0.0, Verdict.PASS),
-                        new MeasurementRecord("verify mismatches", (double) (i % 2), "B", null, 1.0, Verdict.PASS))),
-                new RunEnd(Verdict.PASS, null, null, null), at.plusSeconds(20));
+        db.store()
+                .finish(
+                        id,
+                        new StepRecord(
+                                3,
+                                "swd-connect",
+                                "swd-connect",
+                                at,
+                                at,
+                                Verdict.PASS,
+                                null,
+                                List.of(
+                                        new MeasurementRecord(
+                                                "flash size", 512.0 + (i % 2) * 512, "KiB", 512.0, null, Verdict.PASS),
+                                        new MeasurementRecord("RDP level", 0.0, "", null, 0.0, Verdict.PASS),
+                                        new MeasurementRecord(
+                                                "verify mismatches", (double) (i % 2), "B", null, 1.0, Verdict.PASS))),
+                        new RunEnd(Verdict.PASS, null, null, null),
+                        at.plusSeconds(20));
     }
 
     @Test
@@ -73,8 +111,8 @@ class ProcessCapabilityTest {
                 board(db, i, i % 10 != 3);
             }
             BatchReport r = new BatchReports(db.batches()).report("CPK").orElseThrow();
-            Map<String, MeasurementStats> by = r.measurements().stream()
-                    .collect(Collectors.toMap(MeasurementStats::name, Function.identity()));
+            Map<String, MeasurementStats> by =
+                    r.measurements().stream().collect(Collectors.toMap(MeasurementStats::name, Function.identity()));
 
             MeasurementStats vdd = by.get("VDD");
             assertEquals(20, vdd.n(), "the statistics keep every judged reading");
@@ -94,8 +132,12 @@ class ProcessCapabilityTest {
             }
             assertNotNull(vdd.cpk());
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> json = (List<Map<String, Object>>) ReportJson.tree(r).get("measurements");
-            Map<String, Object> rdp = json.stream().filter(m -> m.get("name").equals("RDP level")).findFirst().orElseThrow();
+            List<Map<String, Object>> json =
+                    (List<Map<String, Object>>) ReportJson.tree(r).get("measurements");
+            Map<String, Object> rdp = json.stream()
+                    .filter(m -> m.get("name").equals("RDP level"))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(false, rdp.get("continuous"));
             assertNull(rdp.get("cpk"));
             assertTrue(ReportHtml.render(r).contains(">discrete<"));
@@ -103,14 +145,18 @@ class ProcessCapabilityTest {
     }
 
     private static double[] readings(java.util.function.IntToDoubleFunction f, boolean poweredOnly) {
-        return java.util.stream.IntStream.range(0, 20).filter(i -> !poweredOnly || i % 10 != 3).mapToDouble(f).toArray();
+        return java.util.stream.IntStream.range(0, 20)
+                .filter(i -> !poweredOnly || i % 10 != 3)
+                .mapToDouble(f)
+                .toArray();
     }
 
     /** Cpk from raw readings, the textbook way, to check the pooled tallies against. */
     private static final class Cpk {
         static double of(double[] x, double low, double high) {
             double mean = java.util.Arrays.stream(x).average().orElseThrow();
-            double sigma = Math.sqrt(java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
+            double sigma = Math.sqrt(
+                    java.util.Arrays.stream(x).map(v -> (v - mean) * (v - mean)).sum() / (x.length - 1));
             return Math.min(high - mean, mean - low) / (3 * sigma);
         }
     }

@@ -49,21 +49,48 @@ class ReportCsvTest {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 12; i++) {
                 Instant at = T0.plusSeconds(60L * i);
-                long id = db.store().begin(new RunStart("SN," + i, "LOT-CSV", "F411", "bench-1", "O'Neil, Pat", "sim",
-                        "plan", "1", "a".repeat(64), null, "1.4.0"), at);
+                long id = db.store()
+                        .begin(
+                                new RunStart(
+                                        "SN," + i,
+                                        "LOT-CSV",
+                                        "F411",
+                                        "bench-1",
+                                        "O'Neil, Pat",
+                                        "sim",
+                                        "plan",
+                                        "1",
+                                        "a".repeat(64),
+                                        null,
+                                        "1.4.0"),
+                                at);
                 ids.add(id);
                 boolean bad = i % 4 == 0;
                 Verdict v = bad ? Verdict.FAIL : Verdict.PASS;
-                StepRecord rails = new StepRecord(1, "VDD", "measure", at, at, v, null, List.of(
-                        new MeasurementRecord("VDD", bad ? 0.52 : 3.3, "V", 3.135, 3.465, v),
-                        new MeasurementRecord("VDD spread", 0.002, "V", null, 0.05, Verdict.PASS)));
-                db.store().finish(id, rails, new RunEnd(v, bad ? "VDD" : null, bad ? HINT : null, null),
-                        at.plusSeconds(20));
+                StepRecord rails = new StepRecord(
+                        1,
+                        "VDD",
+                        "measure",
+                        at,
+                        at,
+                        v,
+                        null,
+                        List.of(
+                                new MeasurementRecord("VDD", bad ? 0.52 : 3.3, "V", 3.135, 3.465, v),
+                                new MeasurementRecord("VDD spread", 0.002, "V", null, 0.05, Verdict.PASS)));
+                db.store()
+                        .finish(
+                                id,
+                                rails,
+                                new RunEnd(v, bad ? "VDD" : null, bad ? HINT : null, null),
+                                at.plusSeconds(20));
             }
             BatchReports reports = new BatchReports(db.batches());
             BatchReport r = reports.report("LOT-CSV").orElseThrow();
             List<Path> files = reports.writeCsv(r, dir.resolve("out"), "");
-            assertEquals(ReportCsv.FILES, files.stream().map(f -> f.getFileName().toString()).toList());
+            assertEquals(
+                    ReportCsv.FILES,
+                    files.stream().map(f -> f.getFileName().toString()).toList());
 
             List<Map<String, String>> runs = table(dir.resolve("out/runs.csv"));
             long storedRuns = db.batches().batches().get(0).runs();
@@ -71,7 +98,9 @@ class ReportCsvTest {
             long storedReadings = 0;
             for (long id : ids) {
                 RunDetail d = db.trace().run(id).orElseThrow();
-                storedReadings += d.steps().stream().mapToLong(s -> s.measurements().size()).sum();
+                storedReadings += d.steps().stream()
+                        .mapToLong(s -> s.measurements().size())
+                        .sum();
             }
             List<Map<String, String>> readings = table(dir.resolve("out/measurements.csv"));
             assertEquals(storedReadings, readings.size(), "one row per reading");
@@ -89,7 +118,8 @@ class ReportCsvTest {
             assertEquals("1.4.0", first.get("software_version"));
 
             Map<String, String> reading = readings.get(0);
-            assertEquals(List.of("run_id", "serial", "step", "measurement", "reading", "unit", "low", "high", "verdict"),
+            assertEquals(
+                    List.of("run_id", "serial", "step", "measurement", "reading", "unit", "low", "high", "verdict"),
                     List.copyOf(reading.keySet()));
             assertEquals(String.valueOf(ids.get(0)), reading.get("run_id"));
             assertEquals("0.52", reading.get("reading"));
@@ -97,9 +127,15 @@ class ReportCsvTest {
 
             assertEquals(1, table(dir.resolve("out/summary.csv")).size());
             assertEquals("12", table(dir.resolve("out/summary.csv")).get(0).get("boards"));
-            assertEquals(r.measurements().size(), table(dir.resolve("out/measurement_stats.csv")).size());
-            assertEquals(r.yield().failures().size(), table(dir.resolve("out/failures.csv")).size());
-            assertEquals(r.yield().hours().size(), table(dir.resolve("out/hours.csv")).size());
+            assertEquals(
+                    r.measurements().size(),
+                    table(dir.resolve("out/measurement_stats.csv")).size());
+            assertEquals(
+                    r.yield().failures().size(),
+                    table(dir.resolve("out/failures.csv")).size());
+            assertEquals(
+                    r.yield().hours().size(),
+                    table(dir.resolve("out/hours.csv")).size());
 
             reports.writeCsv(r, dir.resolve("out"), "lot-");
             assertTrue(Files.exists(dir.resolve("out/lot-measurements.csv")), "a prefix names every file");

@@ -5,8 +5,7 @@ import java.util.List;
 
 /** A strict RFC 4180 reader for the tests: quoted fields with doubled quotes, commas and line breaks inside. */
 final class Rfc4180 {
-    private Rfc4180() {
-    }
+    private Rfc4180() {}
 
     static List<List<String>> parse(String text) {
         List<List<String>> rows = new ArrayList<>();

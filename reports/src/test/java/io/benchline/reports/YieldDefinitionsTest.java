@@ -1,6 +1,5 @@
 package io.benchline.reports;
 
-import java.util.Arrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import io.benchline.db.StepRecord;
 import io.benchline.db.Verdict;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,17 +35,47 @@ class YieldDefinitionsTest {
     /** One run of a board: an optional VDD reading, then its verdict (null leaves it open). */
     private void run(Database db, String batch, String serial, Double vdd, Verdict verdict) {
         Instant at = T0.plusSeconds(60L * minute++);
-        long id = db.store().begin(new RunStart(serial, batch, "F411 board rev B", "bench-1", "alice", "sim", "plan", "1",
-                "a".repeat(64), null, "test"), at);
+        long id = db.store()
+                .begin(
+                        new RunStart(
+                                serial,
+                                batch,
+                                "F411 board rev B",
+                                "bench-1",
+                                "alice",
+                                "sim",
+                                "plan",
+                                "1",
+                                "a".repeat(64),
+                                null,
+                                "test"),
+                        at);
         if (vdd != null) {
             Verdict mv = vdd >= 3.135 && vdd <= 3.465 ? Verdict.PASS : Verdict.FAIL;
-            db.store().step(id, new StepRecord(1, "VDD", "measure", at, at, mv, null,
-                    List.of(new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, mv))));
+            db.store()
+                    .step(
+                            id,
+                            new StepRecord(
+                                    1,
+                                    "VDD",
+                                    "measure",
+                                    at,
+                                    at,
+                                    mv,
+                                    null,
+                                    List.of(new MeasurementRecord("VDD", vdd, "V", 3.135, 3.465, mv))));
         }
         if (verdict != null) {
             boolean fail = verdict == Verdict.FAIL;
-            db.store().end(id, new RunEnd(verdict, fail ? "VDD" : verdict == Verdict.PASS ? null : "swd-connect",
-                    fail ? "check the 3.3 V regulator" : null, null), at.plusSeconds(5));
+            db.store()
+                    .end(
+                            id,
+                            new RunEnd(
+                                    verdict,
+                                    fail ? "VDD" : verdict == Verdict.PASS ? null : "swd-connect",
+                                    fail ? "check the 3.3 V regulator" : null,
+                                    null),
+                            at.plusSeconds(5));
         }
     }
 
@@ -53,17 +83,17 @@ class YieldDefinitionsTest {
     void retestsErrorsAndAbortedRunsCountAsDocumented() {
         try (Database db = Database.open(location("y"))) {
             String b = "LOT1";
-            run(db, b, "SN-A", 3.30, Verdict.PASS);          // A: passes first time
-            run(db, b, "SN-B", 0.52, Verdict.FAIL);          // B: fails, then passes on retest
+            run(db, b, "SN-A", 3.30, Verdict.PASS); // A: passes first time
+            run(db, b, "SN-B", 0.52, Verdict.FAIL); // B: fails, then passes on retest
             run(db, b, "SN-B", 3.29, Verdict.PASS);
-            run(db, b, "SN-C", null, Verdict.ERROR);         // C: station error first: not its first judged run
+            run(db, b, "SN-C", null, Verdict.ERROR); // C: station error first: not its first judged run
             run(db, b, "SN-C", 3.31, Verdict.PASS);
-            run(db, b, "SN-D", 3.30, Verdict.PASS);          // D: passes, then fails a retest: final is the last
+            run(db, b, "SN-D", 3.30, Verdict.PASS); // D: passes, then fails a retest: final is the last
             run(db, b, "SN-D", 3.60, Verdict.FAIL);
-            run(db, b, "SN-E", null, Verdict.ABORTED);       // E: only a station problem: not tested
-            run(db, b, "SN-F", 0.50, Verdict.FAIL);          // F: fails, retest cut off
+            run(db, b, "SN-E", null, Verdict.ABORTED); // E: only a station problem: not tested
+            run(db, b, "SN-F", 0.50, Verdict.FAIL); // F: fails, retest cut off
             run(db, b, "SN-F", null, Verdict.ABORTED);
-            run(db, "OTHER", "SN-G", 3.3, Verdict.FAIL);     // another batch: never counted here
+            run(db, "OTHER", "SN-G", 3.3, Verdict.FAIL); // another batch: never counted here
 
             YieldReport y = new BatchReports(db.batches()).yield(b);
             assertEquals(5, y.boards(), "tested = boards with a PASS or FAIL run: A B C D F");
@@ -129,17 +159,24 @@ class YieldDefinitionsTest {
             // Cpk: the process readings only; the 0.52 V board failed its rail check (step kind measure)
             double[] process = Arrays.copyOf(vdd, 5);
             double pm = Arrays.stream(process).average().orElseThrow();
-            double ps = Math.sqrt(Arrays.stream(process).map(v -> (v - pm) * (v - pm)).sum() / (process.length - 1));
+            double ps = Math.sqrt(
+                    Arrays.stream(process).map(v -> (v - pm) * (v - pm)).sum() / (process.length - 1));
             assertTrue(s.continuous());
             assertEquals(5, s.cpkN());
             assertEquals(Math.min(3.465 - pm, pm - 3.135) / (3 * ps), s.cpk(), 1e-9);
-            assertEquals(6, s.histogram().bins().stream().mapToLong(Histogram.Bin::count).sum());
-            assertEquals(1, s.histogram().bins().get(0).count(), "0.52 V falls in the lowest bin, beyond the low limit");
+            assertEquals(
+                    6,
+                    s.histogram().bins().stream()
+                            .mapToLong(Histogram.Bin::count)
+                            .sum());
+            assertEquals(
+                    1, s.histogram().bins().get(0).count(), "0.52 V falls in the lowest bin, beyond the low limit");
             assertTrue(s.histogram().bins().get(0).lower() < 3.135);
 
             String html = ReportHtml.render(r);
             assertTrue(html.contains("<svg"), "charts are inline SVG");
-            assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"),
+            assertTrue(
+                    !html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"),
                     "nothing fetched: the file can be mailed");
         }
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
 
 /** Reads the plan's released firmware image once per test position. */
 final class FirmwareLoader {
-    private FirmwareLoader() {
-    }
+    private FirmwareLoader() {}
 
     static Optional<FirmwareImage> load(Plan plan) {
         return plan.firmware().map(f -> {

@@ -10,8 +10,7 @@ import java.util.TreeSet;
  * cannot perform would otherwise be skipped and the board passed without it.
  */
 public final class PlanFit {
-    private PlanFit() {
-    }
+    private PlanFit() {}
 
     /** Refuses (InputError, exit 2) a plan with a step the fixture cannot perform; before anything is stored. */
     public static void check(Plan plan, FixtureFile file) {
@@ -22,8 +21,9 @@ public final class PlanFit {
                         + String.join(", ", new TreeSet<>(file.testPoints().keySet())) + ")");
             }
             if (step instanceof Step.BootCheck b && !b.optional() && !file.hasUart()) {
-                throw new InputError("plan " + plan.file() + ": step '" + b.name() + "' reads the boot banner, but fixture "
-                        + file.name() + " has no UART (give it a 'uart:' role, or mark the step 'optional: true')");
+                throw new InputError("plan " + plan.file() + ": step '" + b.name()
+                        + "' reads the boot banner, but fixture " + file.name()
+                        + " has no UART (give it a 'uart:' role, or mark the step 'optional: true')");
             }
         }
     }

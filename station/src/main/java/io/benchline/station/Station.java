@@ -31,7 +31,8 @@ public final class Station implements AutoCloseable {
         this.fixture = fixture;
         this.sequencer = sequencer;
         this.recovered = recovered;
-        this.stopSignals = StopSignals.install(() -> sequencer.abortRunGoing("operator stopped the station during the run"));
+        this.stopSignals =
+                StopSignals.install(() -> sequencer.abortRunGoing("operator stopped the station during the run"));
     }
 
     public static Station open(Plan plan, FixtureFile file, Database db) {
@@ -44,8 +45,11 @@ public final class Station implements AutoCloseable {
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
-        return new Station(plan, fixture, new Sequencer(plan, fixture, db.store(), image, Version.current(),
-                Clock.systemUTC()), recovered);
+        return new Station(
+                plan,
+                fixture,
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC()),
+                recovered);
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {

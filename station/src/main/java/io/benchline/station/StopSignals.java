@@ -14,8 +14,7 @@ final class StopSignals {
     private final List<Signal> signals = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
 
-    private StopSignals() {
-    }
+    private StopSignals() {}
 
     static StopSignals install(Runnable onStop) {
         StopSignals s = new StopSignals();

@@ -14,8 +14,7 @@ public final class Version {
 
     private static final String CURRENT = read();
 
-    private Version() {
-    }
+    private Version() {}
 
     public static String current() {
         return CURRENT;

@@ -17,46 +17,66 @@ class ArchitectureTest {
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.benchline");
     }
 
     @Test
     void onlyTheDatabaseModuleSpeaksSql() {
-        noClasses().that().resideOutsideOfPackage("io.benchline.db..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.benchline.db..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..")
                 .because("db owns every SQL statement: the others read and write through its records and queries")
                 .check(classes);
     }
 
     @Test
     void fixturesKnowNothingOfPlansOrDatabases() {
-        noClasses().that().resideInAPackage("io.benchline.fixtures..")
-                .should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("io.benchline.fixtures..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.benchline.db..", "io.benchline.reports..", "io.benchline.station..")
                 .check(classes);
     }
 
     @Test
     void databaseKnowsNothingOfHardwareReportsOrStation() {
-        noClasses().that().resideInAPackage("io.benchline.db..")
-                .should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage("io.benchline.db..")
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("io.benchline.fixtures..", "io.benchline.reports..", "io.benchline.station..")
                 .check(classes);
     }
 
     @Test
     void reportsDependOnTheDatabaseOnly() {
-        noClasses().that().resideInAPackage("io.benchline.reports..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.benchline.fixtures..", "io.benchline.station..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.benchline.reports..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.benchline.fixtures..", "io.benchline.station..")
                 .check(classes);
     }
 
     @Test
     void stationCoreDoesNotLeanOnTheCommandLine() {
-        noClasses().that().resideInAPackage("io.benchline.station..")
-                .and().resideOutsideOfPackage("io.benchline.station.cli..")
-                .should().dependOnClassesThat().resideInAPackage("io.benchline.station.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.benchline.station..")
+                .and()
+                .resideOutsideOfPackage("io.benchline.station.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.benchline.station.cli..")
                 .check(classes);
     }
 }

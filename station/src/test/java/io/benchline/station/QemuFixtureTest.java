@@ -34,8 +34,10 @@ class QemuFixtureTest {
 
     private RunOutcome run(Path plan, String serial) {
         try (Database db = Database.open(dir.resolve("results").toString());
-                Station station = Station.open(PlanLoader.load(plan),
-                        FixtureLoader.load(root().resolve("fixtures/qemu.yaml").toString()), db)) {
+                Station station = Station.open(
+                        PlanLoader.load(plan),
+                        FixtureLoader.load(root().resolve("fixtures/qemu.yaml").toString()),
+                        db)) {
             return station.run(new RunRequest(serial, "QEMU-TEST", "test"), RunListener.NONE);
         }
     }
@@ -48,7 +50,9 @@ class QemuFixtureTest {
     void aGoodEmulatedBoardPassesWithItsBannerRead() {
         RunOutcome o = run(root().resolve("plans/qemu-f405.yaml"), "SN-QEMU-0001");
         assertEquals(Verdict.PASS, o.verdict(), o.message());
-        assertEquals("banner: benchline-banner 1.0.0 f405 boot", step(o, "boot-check").message());
+        assertEquals(
+                "banner: benchline-banner 1.0.0 f405 boot",
+                step(o, "boot-check").message());
         assertTrue(step(o, "program").message().contains("verified"));
     }
 
@@ -66,6 +70,8 @@ class QemuFixtureTest {
 
         assertEquals(Verdict.FAIL, o.verdict(), o.message());
         assertEquals("boot-check", o.failedStep());
-        assertTrue(o.message().contains("benchline-banner 1.0.0 f405 boot"), "the transcript shows what came: " + o.message());
+        assertTrue(
+                o.message().contains("benchline-banner 1.0.0 f405 boot"),
+                "the transcript shows what came: " + o.message());
     }
 }

@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  * install pg_config; BENCHLINE_PG_BIN overrides the search.
  */
 public final class PostgresBinaries {
-    private PostgresBinaries() {
-    }
+    private PostgresBinaries() {}
 
     public static Path dir() {
         return find().orElseThrow(() -> new IllegalStateException(
@@ -32,7 +31,8 @@ public final class PostgresBinaries {
             return Optional.empty();
         }
         try (Stream<Path> majors = Files.list(debian)) {
-            return majors.map(m -> m.resolve("bin")).filter(PostgresBinaries::hasServer)
+            return majors.map(m -> m.resolve("bin"))
+                    .filter(PostgresBinaries::hasServer)
                     .max(Comparator.comparingInt(PostgresBinaries::major));
         } catch (IOException e) {
             return Optional.empty();

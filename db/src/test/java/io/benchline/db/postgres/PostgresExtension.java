@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * for tests that crash and restart the server.
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PostgresExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PostgresExtension.class);
     private final boolean shared;
     private PostgresServer server;
 
@@ -30,7 +31,9 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     @Override
     public void beforeAll(ExtensionContext context) {
         server = shared
-                ? context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("server", k -> PostgresServer.start(), PostgresServer.class)
+                ? context.getRoot()
+                        .getStore(NAMESPACE)
+                        .getOrComputeIfAbsent("server", k -> PostgresServer.start(), PostgresServer.class)
                 : PostgresServer.start();
     }
 

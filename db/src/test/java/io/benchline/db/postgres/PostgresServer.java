@@ -76,7 +76,8 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Runs statements as the superuser in a database (roles, grants, settings). */
     public void execute(String database, String... sql) {
-        try (Connection c = DriverManager.getConnection(url(database)); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(database));
+                Statement s = c.createStatement()) {
             for (String each : sql) {
                 s.execute(each);
             }
@@ -136,27 +137,44 @@ public final class PostgresServer implements AutoCloseable {
 
     private void initdb() throws IOException {
         if (isRoot()) {
-            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
         }
-        run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", SUPERUSER, "-A", "trust",
-                "-E", "UTF8", "--no-locale", "--no-sync"), "initdb");
-        Files.writeString(data.resolve("postgresql.conf"), String.join("\n",
-                "",
-                "# benchline test server",
-                "listen_addresses = '127.0.0.1'",
-                "port = " + port,
-                "unix_socket_directories = '" + dir + "'",
-                "fsync = on",
-                "synchronous_commit = on",
-                "shared_buffers = 32MB",
-                "max_connections = 60",
-                ""), java.nio.file.StandardOpenOption.APPEND);
+        run(
+                List.of(
+                        bin.resolve("initdb").toString(),
+                        "-D",
+                        data.toString(),
+                        "-U",
+                        SUPERUSER,
+                        "-A",
+                        "trust",
+                        "-E",
+                        "UTF8",
+                        "--no-locale",
+                        "--no-sync"),
+                "initdb");
+        Files.writeString(
+                data.resolve("postgresql.conf"),
+                String.join(
+                        "\n",
+                        "",
+                        "# benchline test server",
+                        "listen_addresses = '127.0.0.1'",
+                        "port = " + port,
+                        "unix_socket_directories = '" + dir + "'",
+                        "fsync = on",
+                        "synchronous_commit = on",
+                        "shared_buffers = 32MB",
+                        "max_connections = 60",
+                        ""),
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private void pgCtl(String action, String... more) {
-        List<String> command = new ArrayList<>(List.of(bin.resolve("pg_ctl").toString(), action, "-D", data.toString(),
-                "-w", "-t", "60"));
+        List<String> command = new ArrayList<>(
+                List.of(bin.resolve("pg_ctl").toString(), action, "-D", data.toString(), "-w", "-t", "60"));
         command.addAll(List.of(more));
         run(command, "pg_ctl " + action);
     }
@@ -169,15 +187,18 @@ public final class PostgresServer implements AutoCloseable {
         full.addAll(command);
         Path out = dir.resolve(what.replace(' ', '-') + ".out");
         try {
-            Process p = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
+            Process p = new ProcessBuilder(full)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(out.toFile())
+                    .start();
             if (!p.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IllegalStateException(what + " did not finish in " + COMMAND_SECONDS + " s");
             }
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(what + " failed (exit " + p.exitValue() + "): " + tail(out)
-                        + tail(dir.resolve("server.log")));
+                throw new IllegalStateException(
+                        what + " failed (exit " + p.exitValue() + "): " + tail(out) + tail(dir.resolve("server.log")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

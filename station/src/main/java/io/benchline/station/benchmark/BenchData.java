@@ -9,8 +9,7 @@ import java.util.Locale;
 
 /** Makes sure a benchmark database holds a batch, generating it in bulk when it does not. */
 public final class BenchData {
-    private BenchData() {
-    }
+    private BenchData() {}
 
     public static void ensure(Path file, String batch, int boards, PrintStream out) {
         try (Database db = Database.open(file.toString())) {
@@ -22,10 +21,20 @@ public final class BenchData {
                 new BulkBoards(load).batch(batch, boards);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            long measurements = db.batches().tallies(db.batches().batch(batch).orElseThrow().id()).stream()
-                    .mapToLong(MeasurementTally::n).sum();
-            out.printf(Locale.ROOT, "generated batch %s: %d boards, %d measurements in %.1f s in %s%n", batch, boards,
-                    measurements, seconds, file);
+            long measurements = db
+                    .batches()
+                    .tallies(db.batches().batch(batch).orElseThrow().id())
+                    .stream()
+                    .mapToLong(MeasurementTally::n)
+                    .sum();
+            out.printf(
+                    Locale.ROOT,
+                    "generated batch %s: %d boards, %d measurements in %.1f s in %s%n",
+                    batch,
+                    boards,
+                    measurements,
+                    seconds,
+                    file);
         }
     }
 }

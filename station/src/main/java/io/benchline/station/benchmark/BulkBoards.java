@@ -20,15 +20,26 @@ import java.util.Random;
 final class BulkBoards {
     private static final String PRODUCT = "STM32F411 sensor board rev B";
     private static final String FAIL_HINT = "VDD (3V3 at the MCU) out of range: check the 3.3 V regulator output";
-    private static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
-    private static final String[] STEPS = {"power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "program",
-            "read-uid", "boot-check", "teardown"};
-    private static final String[] KINDS = {"power", "measure", "measure", "measure", "measure", "swd-connect", "program",
-            "read-uid", "boot-check", "teardown"};
+    private static final String ERROR_HINT =
+            "station problem, not the board: check the named instrument or probe, then retest";
+    private static final String[] STEPS = {
+        "power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "program", "read-uid", "boot-check", "teardown"
+    };
+    private static final String[] KINDS = {
+        "power",
+        "measure",
+        "measure",
+        "measure",
+        "measure",
+        "swd-connect",
+        "program",
+        "read-uid",
+        "boot-check",
+        "teardown"
+    };
 
     /** One measurement of the bulk plan: its step, nominal value, noise and limits. */
-    private record Spec(int step, String name, String unit, double nominal, double sigma, Double low, Double high) {
-    }
+    private record Spec(int step, String name, String unit, double nominal, double sigma, Double low, Double high) {}
 
     private static final List<Spec> SPECS = List.of(
             new Spec(0, "power-on current", "A", 0.012, 0.0008, 0.005, 0.080),
@@ -91,10 +102,23 @@ final class BulkBoards {
             steps.add(new StepRecord(s + 1, STEPS[s], KINDS[s], start, start, bad ? verdict : Verdict.PASS, null, ms));
         }
         String hint = verdict == Verdict.FAIL ? FAIL_HINT : verdict == Verdict.ERROR ? ERROR_HINT : null;
-        load.run(new RunStart(serial, batch, PRODUCT, "bench-1", "bulk", "sim-f411", "stm32f411-board", "1.0",
+        load.run(
+                new RunStart(
+                        serial,
+                        batch,
+                        PRODUCT,
+                        "bench-1",
+                        "bulk",
+                        "sim-f411",
+                        "stm32f411-board",
+                        "1.0",
                         "8759e12cb0423a7484513d5eaffd569c449d4356fb191028e58f5dc5b15e808e",
-                        "3cc232850d08828f72bec1b59ba686401465d17d75f02e296aa9557693817ee5", "bulk"),
-                start, steps, new RunEnd(verdict, badStep < 0 ? null : STEPS[badStep], hint, null), clock);
+                        "3cc232850d08828f72bec1b59ba686401465d17d75f02e296aa9557693817ee5",
+                        "bulk"),
+                start,
+                steps,
+                new RunEnd(verdict, badStep < 0 ? null : STEPS[badStep], hint, null),
+                clock);
     }
 
     /** The readings of one step; a bad VDD step reads the under-powered board's 0.52 V. */
@@ -104,10 +128,12 @@ final class BulkBoards {
             if (m.step() != step) {
                 continue;
             }
-            double x = bad && m.name().equals("VDD") ? 0.52 + random.nextGaussian() * 0.01
+            double x = bad && m.name().equals("VDD")
+                    ? 0.52 + random.nextGaussian() * 0.01
                     : m.nominal() + random.nextGaussian() * m.sigma();
             boolean pass = (m.low() == null || x >= m.low()) && (m.high() == null || x <= m.high());
-            out.add(new MeasurementRecord(m.name(), x, m.unit(), m.low(), m.high(), pass ? Verdict.PASS : Verdict.FAIL));
+            out.add(new MeasurementRecord(
+                    m.name(), x, m.unit(), m.low(), m.high(), pass ? Verdict.PASS : Verdict.FAIL));
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
-import io.benchline.station.benchmark.BenchData;
 import io.benchline.db.RunDetail;
+import io.benchline.station.benchmark.BenchData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,32 +13,51 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Benchmark: trace by serial (every run with steps and measurements) in a large database.",
-                "Generates the boards in bulk first, in batches of 100 000, unless --db already holds them."})
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmark: trace by serial (every run with steps and measurements) in a large database.",
+            "Generates the boards in bulk first, in batches of 100 000, unless --db already holds them."
+        })
 final class BenchTraceCommand implements Callable<Integer> {
-    @Option(names = "--boards", defaultValue = "1000000", description = "Boards in the database (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--boards",
+            defaultValue = "1000000",
+            description = "Boards in the database (default: ${DEFAULT-VALUE}).")
     int boards;
 
-    @Option(names = "--lookups", defaultValue = "10000", description = "Timed lookups of random serials (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--lookups",
+            defaultValue = "10000",
+            description = "Timed lookups of random serials (default: ${DEFAULT-VALUE}).")
     int lookups;
 
-    @Option(names = "--db", paramLabel = "PATH", description = "H2 file to use or create (default: a fresh temporary one).")
+    @Option(
+            names = "--db",
+            paramLabel = "PATH",
+            description = "H2 file to use or create (default: a fresh temporary one).")
     Path db;
 
     @Override
     public Integer call() throws Exception {
-        Path file = db != null ? db : Files.createTempDirectory("benchline-bench-trace").resolve("bench");
+        Path file = db != null
+                ? db
+                : Files.createTempDirectory("benchline-bench-trace").resolve("bench");
         int perBatch = Math.min(boards, 100_000);
         int batches = (boards + perBatch - 1) / perBatch;
         for (int b = 1; b <= batches; b++) {
-            BenchData.ensure(file, String.format("LOT%02d", b), Math.min(perBatch, boards - (b - 1) * perBatch), System.out);
+            BenchData.ensure(
+                    file, String.format("LOT%02d", b), Math.min(perBatch, boards - (b - 1) * perBatch), System.out);
         }
-        try (Database database = Database.open("jdbc:h2:file:" + file.toAbsolutePath() + ";OPTIMIZE_REUSE_RESULTS=FALSE")) {
+        try (Database database =
+                Database.open("jdbc:h2:file:" + file.toAbsolutePath() + ";OPTIMIZE_REUSE_RESULTS=FALSE")) {
             Random random = new Random(7);
             int runs = 0;
             for (int i = 0; i < 2000; i++) {
-                runs += database.trace().board(randomSerial(random, batches, perBatch)).size();
+                runs += database.trace()
+                        .board(randomSerial(random, batches, perBatch))
+                        .size();
             }
             double[] ms = new double[lookups];
             for (int i = 0; i < lookups; i++) {
@@ -52,9 +71,16 @@ final class BenchTraceCommand implements Callable<Integer> {
                 runs += trace.size();
             }
             Arrays.sort(ms);
-            System.out.printf(Locale.ROOT, "trace by serial in %d boards: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
-                            + "(%d lookups of random serials after 2000 warm-up ones, %d runs read)%n", boards,
-                    ms[lookups / 2], ms[(int) Math.floor(lookups * 0.99)], ms[lookups - 1], lookups, runs);
+            System.out.printf(
+                    Locale.ROOT,
+                    "trace by serial in %d boards: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
+                            + "(%d lookups of random serials after 2000 warm-up ones, %d runs read)%n",
+                    boards,
+                    ms[lookups / 2],
+                    ms[(int) Math.floor(lookups * 0.99)],
+                    ms[lookups - 1],
+                    lookups,
+                    runs);
         }
         return ExitCodes.OK;
     }

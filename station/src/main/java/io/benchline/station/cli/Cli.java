@@ -5,8 +5,7 @@ import java.util.function.Supplier;
 
 /** Small helpers shared by the bring-up commands. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
     /** A name given on the command line (batch, operator) must say something: a blank one would be stored as is. */
     static String named(String option, String value) {

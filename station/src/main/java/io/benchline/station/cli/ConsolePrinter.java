@@ -37,10 +37,16 @@ final class ConsolePrinter implements RunListener {
         if (bar != null) {
             bar.finish();
         }
-        out.printf("  %2d %-14s %-7s %s%n", step.seq(), step.name(), step.verdict(), step.message() == null ? "" : step.message());
+        out.printf(
+                "  %2d %-14s %-7s %s%n",
+                step.seq(), step.name(), step.verdict(), step.message() == null ? "" : step.message());
         for (MeasurementRecord m : step.measurements()) {
-            out.printf("       %-22s %12s  %-27s %s%n", m.name(), shown(m.reading(), m.unit()),
-                    "[" + shown(m.low(), m.unit()) + " .. " + shown(m.high(), m.unit()) + "]", m.verdict());
+            out.printf(
+                    "       %-22s %12s  %-27s %s%n",
+                    m.name(),
+                    shown(m.reading(), m.unit()),
+                    "[" + shown(m.low(), m.unit()) + " .. " + shown(m.high(), m.unit()) + "]",
+                    m.verdict());
         }
     }
 
@@ -62,7 +68,9 @@ final class ConsolePrinter implements RunListener {
             out.printf("PASS  %s  (run %d stored)%n", o.serial(), o.runId());
             return;
         }
-        out.printf("%s  %s at step %s: %s  (run %d stored)%n", o.verdict(), o.serial(), o.failedStep(), o.message(), o.runId());
+        out.printf(
+                "%s  %s at step %s: %s  (run %d stored)%n",
+                o.verdict(), o.serial(), o.failedStep(), o.message(), o.runId());
         if (o.hint() != null) {
             out.println("  hint: " + o.hint());
         }

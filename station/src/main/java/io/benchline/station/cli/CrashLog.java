@@ -18,8 +18,7 @@ import java.util.Optional;
 final class CrashLog {
     static final String DEFAULT = "data/logs/benchline.log";
 
-    private CrashLog() {
-    }
+    private CrashLog() {}
 
     /** $BENCHLINE_LOG, else data/logs/benchline.log under the working directory. */
     static Path path() {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
  * problem (DatabaseException, exit 3).
  */
 public final class DbOption {
-    @Option(names = "--db", paramLabel = "PATH|URL",
+    @Option(
+            names = "--db",
+            paramLabel = "PATH|URL",
             description = "Results database: an H2 file path or a JDBC URL (default: $BENCHLINE_DB or "
                     + DatabaseUrl.DEFAULT_PATH + ".mv.db in the working directory).")
     String db;
@@ -62,8 +64,9 @@ public final class DbOption {
         }
         String lower = location.toLowerCase(Locale.ROOT);
         if (lower.startsWith("jdbc:") && !lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:postgresql:")) {
-            throw new InputError("--db " + location + ": not a database Benchline opens (an H2 file path, jdbc:h2:... or "
-                    + "jdbc:postgresql://host/db)");
+            throw new InputError(
+                    "--db " + location + ": not a database Benchline opens (an H2 file path, jdbc:h2:... or "
+                            + "jdbc:postgresql://host/db)");
         }
         return location;
     }

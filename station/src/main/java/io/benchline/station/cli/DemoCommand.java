@@ -6,6 +6,7 @@ import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.reports.BatchReports;
+import io.benchline.reports.YieldReport;
 import io.benchline.reports.YieldText;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
@@ -19,7 +20,6 @@ import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
-import io.benchline.reports.YieldReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -35,9 +35,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Test a batch of simulated boards on the simulated fixture (no hardware), then print the batch summary.",
-                "The mix of fault profiles is deterministic for a seed; boards that did not pass are retested once."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Test a batch of simulated boards on the simulated fixture (no hardware), then print the batch summary.",
+            "The mix of fault profiles is deterministic for a seed; boards that did not pass are retested once."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--boards", defaultValue = "20", description = "How many boards (default: ${DEFAULT-VALUE}).")
     int boards;
@@ -48,52 +52,86 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the fault mix (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--qemu", description = {"Good boards, each an emulated STM32F405 in QEMU, instead of simulated boards",
-            "with a mix of faults."})
+    @Option(
+            names = "--qemu",
+            description = {
+                "Good boards, each an emulated STM32F405 in QEMU, instead of simulated boards",
+                "with a mix of faults."
+            })
     boolean qemu;
 
-    @Option(names = "--plan", description = "Plan (default: plans/stm32f411-board.yaml; with --qemu, plans/qemu-f405.yaml).")
+    @Option(
+            names = "--plan",
+            description = "Plan (default: plans/stm32f411-board.yaml; with --qemu, plans/qemu-f405.yaml).")
     String plan;
 
-    @Option(names = "--fixture", description = "Simulated fixture (default: fixtures/sim-f411.yaml; with --qemu, fixtures/qemu.yaml).")
+    @Option(
+            names = "--fixture",
+            description = "Simulated fixture (default: fixtures/sim-f411.yaml; with --qemu, fixtures/qemu.yaml).")
     String fixture;
 
     @Option(names = "--quiet", description = "Print only the summary.")
     boolean quiet;
 
-    @Option(names = "--ui", description = {"Serve the simulated station's operator screen instead: each START tests the next",
-            "board of the demo mix (so FAIL and ERROR show up too). Ctrl-C stops it."})
+    @Option(
+            names = "--ui",
+            description = {
+                "Serve the simulated station's operator screen instead: each START tests the next",
+                "board of the demo mix (so FAIL and ERROR show up too). Ctrl-C stops it."
+            })
     boolean ui;
 
-    @Option(names = "--port", defaultValue = "8080", description = "With --ui: TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "With --ui: TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "With --ui: address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "With --ui: address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--time-scale", description = {"Simulated settling and flash times: 0 instant, 1 as on a real fixture",
-            "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."})
+    @Option(
+            names = "--time-scale",
+            description = {
+                "Simulated settling and flash times: 0 instant, 1 as on a real fixture",
+                "(default: 1 with --ui, so the steps come in one by one; else the fixture's)."
+            })
     Double timeScale;
 
-    @Option(names = "--transport", paramLabel = "in-process|pty|tcp", defaultValue = "in-process",
-            description = {"How the station reaches the simulated instruments (default: ${DEFAULT-VALUE}).",
-                    "pty: SCPI over pseudo-terminals (socat) opened with jSerialComm; tcp: over loopback;",
-                    "both with the ST-LINK served over stlink-tcp."})
+    @Option(
+            names = "--transport",
+            paramLabel = "in-process|pty|tcp",
+            defaultValue = "in-process",
+            description = {
+                "How the station reaches the simulated instruments (default: ${DEFAULT-VALUE}).",
+                "pty: SCPI over pseudo-terminals (socat) opened with jSerialComm; tcp: over loopback;",
+                "both with the ST-LINK served over stlink-tcp."
+            })
     String transport;
 
-    @Option(names = "--json", description = "Print one JSON object on stdout (each run and the batch's yield); the text goes to stderr.")
+    @Option(
+            names = "--json",
+            description = "Print one JSON object on stdout (each run and the batch's yield); the text goes to stderr.")
     boolean json;
 
     @Mixin
     DbOption db;
 
     /** `demo --json`. */
-    record DemoJson(String batch, int boards, int runs, double seconds, long passedFirst, long passedFinal, List<BoardJson> results,
-            String database) {
-    }
+    record DemoJson(
+            String batch,
+            int boards,
+            int runs,
+            double seconds,
+            long passedFirst,
+            long passedFinal,
+            List<BoardJson> results,
+            String database) {}
 
-    record BoardJson(String serial, String profile, boolean retest, long runId, String verdict, String failedStep) {
-    }
+    record BoardJson(String serial, String profile, boolean retest, long runId, String verdict, String failedStep) {}
 
     @Override
     public Integer call() {
@@ -101,7 +139,8 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputError("--boards must be at least 1");
         }
         if (qemu && !transport.equals("in-process")) {
-            throw new InputError("--qemu serves its probe from QEMU; use it without --transport (in-process instruments)");
+            throw new InputError(
+                    "--qemu serves its probe from QEMU; use it without --transport (in-process instruments)");
         }
         String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
         String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
@@ -111,14 +150,24 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputError("demo needs a simulated fixture (one with a 'sim:' block); " + fixture + " has none");
         }
         String batch = Cli.named("--batch", this.batch);
-        String batchName = batch != null ? batch
+        String batchName = batch != null
+                ? batch
                 : "DEMO-" + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         double scale = timeScale != null ? timeScale : ui ? 1.0 : fixtureFile.timeScale();
         if (scale < 0) {
             throw new InputError("--time-scale must be 0 or more");
         }
-        fixtureFile = new FixtureFile(fixtureFile.source(), fixtureFile.name(), fixtureFile.station(), fixtureFile.sim(),
-                fixtureFile.supply(), fixtureFile.dmm(), fixtureFile.switchSpec(), fixtureFile.probe(), fixtureFile.uart(), fixtureFile.testPoints(),
+        fixtureFile = new FixtureFile(
+                fixtureFile.source(),
+                fixtureFile.name(),
+                fixtureFile.station(),
+                fixtureFile.sim(),
+                fixtureFile.supply(),
+                fixtureFile.dmm(),
+                fixtureFile.switchSpec(),
+                fixtureFile.probe(),
+                fixtureFile.uart(),
+                fixtureFile.testPoints(),
                 scale);
         PlanFit.check(loadedPlan, fixtureFile);
         if (ui) {
@@ -127,15 +176,20 @@ final class DemoCommand implements Callable<Integer> {
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated fixture).
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
-             Database database = db.openOrCreate();
-             Station station = demoFixture.openStation(loadedPlan, database)) {
+                Database database = db.openOrCreate();
+                Station station = demoFixture.openStation(loadedPlan, database)) {
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
             SimFixture sim = demoFixture.simulated();
-            human.printf("demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n", boards, batchName,
-                    loadedPlan.name(), loadedPlan.version(), demoFixture.fixture().name());
+            human.printf(
+                    "demo: %d simulated boards, batch %s, plan %s v%s, fixture %s%n",
+                    boards,
+                    batchName,
+                    loadedPlan.name(),
+                    loadedPlan.version(),
+                    demoFixture.fixture().name());
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             List<BoardJson> results = new ArrayList<>();
@@ -145,7 +199,8 @@ final class DemoCommand implements Callable<Integer> {
                 sim.insert(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
                 report(i + 1, serial, profile, o, false);
-                results.add(new BoardJson(serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
+                results.add(new BoardJson(
+                        serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
                 if (o.verdict() != Verdict.PASS) {
                     retests.add(new Retest(i, serial, profile, o.verdict()));
                 }
@@ -156,7 +211,8 @@ final class DemoCommand implements Callable<Integer> {
                 sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()));
                 RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
                 report(r.index() + 1, r.serial(), again, o, true);
-                results.add(new BoardJson(r.serial(), again.id(), true, o.runId(), o.verdict().name(), o.failedStep()));
+                results.add(new BoardJson(
+                        r.serial(), again.id(), true, o.runId(), o.verdict().name(), o.failedStep()));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             int runs = boards + retests.size();
@@ -165,8 +221,17 @@ final class DemoCommand implements Callable<Integer> {
             YieldText.print(yield, human);
             human.println("  results in " + database.url());
             if (json) {
-                JsonOut.print(System.out, new DemoJson(batchName, boards, runs, seconds, yield.passedFirst(), yield.passedFinal(),
-                        results, database.url()));
+                JsonOut.print(
+                        System.out,
+                        new DemoJson(
+                                batchName,
+                                boards,
+                                runs,
+                                seconds,
+                                yield.passedFirst(),
+                                yield.passedFinal(),
+                                results,
+                                database.url()));
             }
             return ExitCodes.OK;
         }
@@ -177,8 +242,8 @@ final class DemoCommand implements Callable<Integer> {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
-             Database database = db.openOrCreate();
-             Station station = demoFixture.openStation(loadedPlan, database)) {
+                Database database = db.openOrCreate();
+                Station station = demoFixture.openStation(loadedPlan, database)) {
             SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
@@ -186,7 +251,8 @@ final class DemoCommand implements Callable<Integer> {
                 sim.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
             };
             System.out.println("demo: the simulated fixture; each START tests the next board of the demo mix "
-                    + "(mostly good, every fault profile once in " + cycle + "); serials match " + loadedPlan.serialPattern().pattern()
+                    + "(mostly good, every fault profile once in " + cycle + "); serials match "
+                    + loadedPlan.serialPattern().pattern()
                     + ", e.g. SN-DEMO-0001");
             return StationLauncher.serve(database, station, batchName, bind, port, placeNextBoard, System.out);
         }
@@ -197,10 +263,11 @@ final class DemoCommand implements Callable<Integer> {
             return;
         }
         String where = o.verdict() == Verdict.PASS ? "" : " at " + o.failedStep();
-        (json ? System.err : System.out).printf("[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n", n, boards, retest ? "retest" : "      ", serial,
-                o.verdict(), where, profile.id());
+        (json ? System.err : System.out)
+                .printf(
+                        "[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n",
+                        n, boards, retest ? "retest" : "      ", serial, o.verdict(), where, profile.id());
     }
 
-    private record Retest(int index, String serial, BoardProfile profile, Verdict verdict) {
-    }
+    private record Retest(int index, String serial, BoardProfile profile, Verdict verdict) {}
 }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "dmm", mixinStandardHelpOptions = true,
+@Command(
+        name = "dmm",
+        mixinStandardHelpOptions = true,
         description = "Read a bench DMM by hand (fixture bring-up).",
         subcommands = DmmCommand.Read.class)
 final class DmmCommand implements Runnable {
@@ -27,9 +29,13 @@ final class DmmCommand implements Runnable {
         picocli.CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "read", mixinStandardHelpOptions = true,
-            description = {"Identify the meter, set it up and print its reading(s) in SI units.",
-                    "Dialects: hp34401a, keysight-34461a, rigol-dm3058, siglent-sdm3045x, owon-xdm, gw-gdm8341, auto."})
+    @Command(
+            name = "read",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Identify the meter, set it up and print its reading(s) in SI units.",
+                "Dialects: hp34401a, keysight-34461a, rigol-dm3058, siglent-sdm3045x, owon-xdm, gw-gdm8341, auto."
+            })
     static final class Read implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -37,25 +43,44 @@ final class DmmCommand implements Runnable {
         private PrintWriter out() {
             return spec.commandLine().getOut();
         }
+
         @Mixin
         LinkOptions link;
 
-        @Option(names = "--dialect", required = true, paramLabel = "D", description = "The meter's dialect, or auto (from *IDN?).")
+        @Option(
+                names = "--dialect",
+                required = true,
+                paramLabel = "D",
+                description = "The meter's dialect, or auto (from *IDN?).")
         String dialect;
 
-        @Option(names = "--function", defaultValue = "vdc", paramLabel = "F", description = "vdc or idc (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--function",
+                defaultValue = "vdc",
+                paramLabel = "F",
+                description = "vdc or idc (default: ${DEFAULT-VALUE}).")
         String function;
 
-        @Option(names = "--samples", defaultValue = "1", paramLabel = "N", description = "Readings to take (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--samples",
+                defaultValue = "1",
+                paramLabel = "N",
+                description = "Readings to take (default: ${DEFAULT-VALUE}).")
         int samples;
 
         @Option(names = "--range", paramLabel = "R", description = "Fixed range in V or A (default: autorange).")
         Double range;
 
-        @Option(names = "--speed", defaultValue = "medium", paramLabel = "S", description = "fast, medium or slow integration (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--speed",
+                defaultValue = "medium",
+                paramLabel = "S",
+                description = "fast, medium or slow integration (default: ${DEFAULT-VALUE}).")
         String speed;
 
-        @Option(names = "--json", description = "Print one JSON object: value (mean, SI units), unit, idn, dialect, samples.")
+        @Option(
+                names = "--json",
+                description = "Print one JSON object: value (mean, SI units), unit, idn, dialect, samples.")
         boolean json;
 
         @Override
@@ -91,7 +116,15 @@ final class DmmCommand implements Runnable {
                     if (samples > 1) {
                         double min = Arrays.stream(values).min().orElseThrow();
                         double max = Arrays.stream(values).max().orElseThrow();
-                        out().printf(Locale.ROOT, "mean %.8g %s, spread %.3g %s (%s, %s)%n", mean, fn.unit(), max - min, fn.unit(), dialectId, dmm.identity());
+                        out().printf(
+                                        Locale.ROOT,
+                                        "mean %.8g %s, spread %.3g %s (%s, %s)%n",
+                                        mean,
+                                        fn.unit(),
+                                        max - min,
+                                        fn.unit(),
+                                        dialectId,
+                                        dmm.identity());
                     }
                 }
             }

@@ -7,8 +7,8 @@ import io.benchline.fixtures.instrument.Instruments;
 import io.benchline.fixtures.instrument.Jig;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.Switch;
-import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.registry.Probes;
+import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
 import io.benchline.station.InputError;
 import io.benchline.station.fixture.FixtureFile;
@@ -23,9 +23,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Open each instrument of a fixture, identify it, and say what to fix.",
-                "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."})
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Open each instrument of a fixture, identify it, and say what to fix.",
+            "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."
+        })
 final class DoctorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,17 +37,16 @@ final class DoctorCommand implements Callable<Integer> {
     private PrintWriter out() {
         return spec.commandLine().getOut();
     }
+
     @Option(names = "--fixture", required = true, paramLabel = "F", description = "The fixture file.")
     String fixture;
 
     @Option(names = "--json", description = "Print one JSON object: the fixture, ok, and a row per role.")
     boolean json;
 
-    record DoctorJson(String fixture, boolean ok, List<Row> roles) {
-    }
+    record DoctorJson(String fixture, boolean ok, List<Row> roles) {}
 
-    record Row(String role, String instrument, String port, boolean ok, String detail) {
-    }
+    record Row(String role, String instrument, String port, boolean ok, String detail) {}
 
     @Override
     public Integer call() {
@@ -89,17 +92,27 @@ final class DoctorCommand implements Callable<Integer> {
             return new Row("probe", uri, "", true, "QEMU is started for each run");
         }
         String udev = uri.startsWith("stlink") && !uri.startsWith("stlink-tcp")
-                ? UsbStlink.udevRuleProblem().map(p -> "; " + p).orElse("") : "";
+                ? UsbStlink.udevRuleProblem().map(p -> "; " + p).orElse("")
+                : "";
         try (DebugProbe probe = Probes.open(uri, null)) {
             try {
                 probe.connect(false);
             } catch (FixtureFault e) {
                 // the probe answered; the target is normally unpowered outside a run, and doctor never powers a board
-                return new Row("probe", uri, "", true, probe.name() + " answers; no target now (DUT power is off outside a run): "
-                        + e.getMessage() + udev);
+                return new Row(
+                        "probe",
+                        uri,
+                        "",
+                        true,
+                        probe.name() + " answers; no target now (DUT power is off outside a run): " + e.getMessage()
+                                + udev);
             }
             double volts = probe.targetVoltage();
-            String seen = String.format(Locale.ROOT, "%s; DP IDCODE 0x%08X%s", probe.name(), probe.dpIdcode(),
+            String seen = String.format(
+                    Locale.ROOT,
+                    "%s; DP IDCODE 0x%08X%s",
+                    probe.name(),
+                    probe.dpIdcode(),
                     Double.isNaN(volts) ? "" : String.format(Locale.ROOT, "; target %.2f V", volts));
             return new Row("probe", uri, "", true, seen + udev);
         } catch (IllegalArgumentException e) {
@@ -136,10 +149,13 @@ final class DoctorCommand implements Callable<Integer> {
             fix = "plug the instrument in, or correct 'port' to one of the ports present";
         } else if (m.contains("permission denied")) {
             fix = "add the station user to the dialout group (sudo usermod -aG dialout $USER) and log in again";
-        } else if (m.contains("expects") || m.contains("no meter benchline knows") || m.contains("a benchline jig answers")) {
+        } else if (m.contains("expects")
+                || m.contains("no meter benchline knows")
+                || m.contains("a benchline jig answers")) {
             fix = "a different instrument answers on this port: swap the cables, or correct 'dialect' in the fixture";
         } else if (m.contains("no reply") || m.contains("partial reply")) {
-            fix = "check power, the cable (null-modem for RS-232 meters), baud rate, stop bits and line end ('eol'), and that the instrument's remote interface is RS-232/USB as wired";
+            fix =
+                    "check power, the cable (null-modem for RS-232 meters), baud rate, stop bits and line end ('eol'), and that the instrument's remote interface is RS-232/USB as wired";
         } else if (m.contains("unreadable")) {
             fix = "garbled replies usually mean a wrong baud rate, parity or data bits";
         } else if (m.contains("cannot connect")) {

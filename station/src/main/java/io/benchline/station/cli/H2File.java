@@ -14,7 +14,9 @@ record H2File(Path dataFile) {
         if (lower.startsWith("jdbc:h2:")) {
             String rest = location.substring("jdbc:h2:".length());
             String restLower = rest.toLowerCase(Locale.ROOT);
-            if (restLower.startsWith("mem:") || restLower.startsWith("tcp:") || restLower.startsWith("ssl:")
+            if (restLower.startsWith("mem:")
+                    || restLower.startsWith("tcp:")
+                    || restLower.startsWith("ssl:")
                     || restLower.startsWith("zip:")) {
                 return Optional.empty();
             }
@@ -43,8 +45,10 @@ record H2File(Path dataFile) {
             if (!Files.isWritable(dataFile)) {
                 return Optional.of(dataFile + ": permission denied");
             }
-            return Files.isWritable(dataFile.getParent()) ? Optional.empty()
-                    : Optional.of(dataFile.getParent() + ": permission denied (the database needs a lock file beside it)");
+            return Files.isWritable(dataFile.getParent())
+                    ? Optional.empty()
+                    : Optional.of(
+                            dataFile.getParent() + ": permission denied (the database needs a lock file beside it)");
         }
         Path dir = dataFile.getParent();
         while (dir != null && !Files.exists(dir)) {

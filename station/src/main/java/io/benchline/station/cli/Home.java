@@ -6,12 +6,12 @@ import java.util.Optional;
 
 /** Finds the files shipped with Benchline (plans, fixtures) whether run from the checkout or elsewhere. */
 final class Home {
-    private Home() {
-    }
+    private Home() {}
 
     /** A relative path as given when it exists from here, else from $BENCHLINE_HOME (set by ./benchline). */
     static String resolve(String relative) {
-        return resolve(relative, Optional.ofNullable(System.getenv("BENCHLINE_HOME")).filter(h -> !h.isBlank()));
+        return resolve(
+                relative, Optional.ofNullable(System.getenv("BENCHLINE_HOME")).filter(h -> !h.isBlank()));
     }
 
     static String resolve(String relative, Optional<String> home) {

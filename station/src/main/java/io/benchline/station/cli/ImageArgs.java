@@ -1,12 +1,10 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.FirmwareImages;
 import io.benchline.fixtures.image.ImageException;
-
+import io.benchline.station.InputError;
 import java.nio.file.Path;
-
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +13,10 @@ final class ImageArgs {
     @Parameters(paramLabel = "IMAGE", description = "Firmware image: .hex, .elf or .bin.")
     Path file;
 
-    @Option(names = "--base", paramLabel = "ADDR", converter = AddressConverter.class,
+    @Option(
+            names = "--base",
+            paramLabel = "ADDR",
+            converter = AddressConverter.class,
             description = "Load address of a raw .bin image, e.g. 0x08000000.")
     Long base;
 

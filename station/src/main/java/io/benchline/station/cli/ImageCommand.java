@@ -4,21 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.fixtures.image.Segment;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "image", description = "Inspect firmware images (Intel HEX, ELF, BIN).", mixinStandardHelpOptions = true,
+@Command(
+        name = "image",
+        description = "Inspect firmware images (Intel HEX, ELF, BIN).",
+        mixinStandardHelpOptions = true,
         subcommands = ImageCommand.Info.class)
 final class ImageCommand implements Runnable {
     @Spec
@@ -64,10 +65,17 @@ final class ImageCommand implements Runnable {
                     segs.add(m);
                 }
                 o.put("segments", segs);
-                out.println(new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o));
+                out.println(new ObjectMapper()
+                        .disable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(o));
             } else {
-                out.printf("%s: %d bytes in %d segment%s, sha256 %s%n", file, image.size(), image.segments().size(),
-                        image.segments().size() == 1 ? "" : "s", image.sha256());
+                out.printf(
+                        "%s: %d bytes in %d segment%s, sha256 %s%n",
+                        file,
+                        image.size(),
+                        image.segments().size(),
+                        image.segments().size() == 1 ? "" : "s",
+                        image.sha256());
                 for (Segment s : image.segments()) {
                     out.printf("  %s-%s  %8d bytes%n", hex32(s.address()), hex32(s.end() - 1), s.data().length);
                 }

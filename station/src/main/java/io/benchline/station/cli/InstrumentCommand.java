@@ -12,7 +12,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "instrument", mixinStandardHelpOptions = true,
+@Command(
+        name = "instrument",
+        mixinStandardHelpOptions = true,
         description = "Talk to an instrument by hand (fixture bring-up).",
         subcommands = InstrumentCommand.Query.class)
 final class InstrumentCommand implements Runnable {
@@ -21,9 +23,13 @@ final class InstrumentCommand implements Runnable {
         picocli.CommandLine.usage(this, System.out);
     }
 
-    @Command(name = "query", mixinStandardHelpOptions = true,
-            description = {"Send one command and print the reply. A command without '?' may have none: its reply is printed if one comes within 300 ms.",
-                    "Example: benchline instrument query --port /dev/ttyUSB0 --stop-bits 2 '*IDN?'"})
+    @Command(
+            name = "query",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Send one command and print the reply. A command without '?' may have none: its reply is printed if one comes within 300 ms.",
+                "Example: benchline instrument query --port /dev/ttyUSB0 --stop-bits 2 '*IDN?'"
+            })
     static final class Query implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -31,6 +37,7 @@ final class InstrumentCommand implements Runnable {
         private PrintWriter out() {
             return spec.commandLine().getOut();
         }
+
         private static final int LISTEN_MS = 300;
 
         @Mixin
@@ -46,7 +53,8 @@ final class InstrumentCommand implements Runnable {
                 if (command.contains("?")) {
                     out().println(LineLink.printable(l.query(command)));
                 } else {
-                    l.sendAndListen(command, Math.min(LISTEN_MS, l.settings().timeoutMs())).ifPresent(r -> out().println(LineLink.printable(r)));
+                    l.sendAndListen(command, Math.min(LISTEN_MS, l.settings().timeoutMs()))
+                            .ifPresent(r -> out().println(LineLink.printable(r)));
                 }
             }
             return ExitCodes.OK;

@@ -9,13 +9,13 @@ import java.io.PrintStream;
 
 /** The one JSON object a command prints with --json: snake_case keys, records as objects, nothing else on stdout. */
 final class JsonOut {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private JsonOut() {
-    }
+    private JsonOut() {}
 
     static void print(PrintStream out, Object value) {
         try {

@@ -6,7 +6,11 @@ import picocli.CommandLine.Option;
 
 /** The port and line settings of an instrument given on the command line. */
 final class LinkOptions {
-    @Option(names = "--port", required = true, paramLabel = "PORT", description = "Serial device (e.g. /dev/ttyUSB0) or tcp://host:port.")
+    @Option(
+            names = "--port",
+            required = true,
+            paramLabel = "PORT",
+            description = "Serial device (e.g. /dev/ttyUSB0) or tcp://host:port.")
     String port;
 
     @Option(names = "--baud", paramLabel = "B", description = "Baud rate (default: the dialect's, else 9600).")
@@ -24,10 +28,16 @@ final class LinkOptions {
     @Option(names = "--flow", paramLabel = "F", description = "none, rts-cts, dtr-dsr, xon-xoff.")
     String flow;
 
-    @Option(names = "--eol", paramLabel = "E", description = "Line end sent: lf, crlf, cr or none (default lf). Replies may end in LF or CR LF.")
+    @Option(
+            names = "--eol",
+            paramLabel = "E",
+            description = "Line end sent: lf, crlf, cr or none (default lf). Replies may end in LF or CR LF.")
     String eol;
 
-    @Option(names = "--timeout", paramLabel = "MS", description = "Reply timeout in ms (default: the dialect's, else 3000).")
+    @Option(
+            names = "--timeout",
+            paramLabel = "MS",
+            description = "Reply timeout in ms (default: the dialect's, else 3000).")
     Integer timeoutMs;
 
     InstrumentSpec spec(String kind, String dialect) {

@@ -2,8 +2,7 @@ package io.benchline.station.cli;
 
 /** The operator's name when none is given: the login name. */
 final class Operators {
-    private Operators() {
-    }
+    private Operators() {}
 
     static String orLogin(String given) {
         if (given != null && !given.isBlank()) {

@@ -19,14 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "probe", description = "Debug probes: list, identify the target, flash an image.", mixinStandardHelpOptions = true,
+@Command(
+        name = "probe",
+        description = "Debug probes: list, identify the target, flash an image.",
+        mixinStandardHelpOptions = true,
         subcommands = {ProbeCommand.ListProbes.class, ProbeCommand.Info.class, ProbeCommand.Flash.class})
 final class ProbeCommand implements Runnable {
     @Spec
@@ -37,7 +39,10 @@ final class ProbeCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "list", description = "ST-LINK probes on USB, and whether this account may open them.", mixinStandardHelpOptions = true)
+    @Command(
+            name = "list",
+            description = "ST-LINK probes on USB, and whether this account may open them.",
+            mixinStandardHelpOptions = true)
     static final class ListProbes implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -70,8 +75,9 @@ final class ProbeCommand implements Runnable {
                 out.println("no ST-LINK found on USB");
             }
             for (UsbStlink.Found f : found) {
-                out.printf("%-30s stlink://%-26s %s%s%n", f.model().label(), f.serial(), f.location(),
-                        f.openable() ? "" : "  PROBLEM: " + f.problem());
+                out.printf(
+                        "%-30s stlink://%-26s %s%s%n",
+                        f.model().label(), f.serial(), f.location(), f.openable() ? "" : "  PROBLEM: " + f.problem());
             }
             UsbStlink.udevRuleProblem().ifPresent(p -> out.println("note: " + p));
             out.flush();
@@ -79,7 +85,9 @@ final class ProbeCommand implements Runnable {
         }
     }
 
-    @Command(name = "info", description = "Connect and identify the target: voltage, IDCODE, part, flash, UID, read protection.",
+    @Command(
+            name = "info",
+            description = "Connect and identify the target: voltage, IDCODE, part, flash, UID, read protection.",
             mixinStandardHelpOptions = true)
     static final class Info implements Callable<Integer> {
         @Spec
@@ -123,9 +131,12 @@ final class ProbeCommand implements Runnable {
                     }
                     out.println(new ObjectMapper().writeValueAsString(o));
                 } else {
-                    out.printf("probe           %s%s%n", probe.name(),
-                            probe instanceof StlinkProbe s ? ", firmware " + s.version() : "");
-                    out.printf("target voltage  %s%n", Double.isNaN(volts) ? "not measured by this probe" : String.format("%.2f V", volts));
+                    out.printf(
+                            "probe           %s%s%n",
+                            probe.name(), probe instanceof StlinkProbe s ? ", firmware " + s.version() : "");
+                    out.printf(
+                            "target voltage  %s%n",
+                            Double.isNaN(volts) ? "not measured by this probe" : String.format("%.2f V", volts));
                     out.printf("DP IDCODE       0x%08X%n", id.dpIdcode());
                     out.printf("part            %s%n", id.summary());
                     out.printf("unique ID       %s%n", uid);
@@ -141,7 +152,10 @@ final class ProbeCommand implements Runnable {
         }
     }
 
-    @Command(name = "flash", description = "Erase, program and optionally verify an image (register-level flash algorithm, or the GDB server's).",
+    @Command(
+            name = "flash",
+            description =
+                    "Erase, program and optionally verify an image (register-level flash algorithm, or the GDB server's).",
             mixinStandardHelpOptions = true)
     static final class Flash implements Callable<Integer> {
         @Spec
@@ -178,13 +192,21 @@ final class ProbeCommand implements Runnable {
                 VerifyReport report = verify ? flasher.verify(image, progress) : null;
                 bar.finish();
                 if (report != null && !report.ok()) {
-                    spec.commandLine().getErr().printf("board fail: verify failed: %d of %d bytes differ, the first at 0x%08X%n",
-                            report.mismatches(), report.bytesCompared(), report.firstMismatchAddress());
+                    spec.commandLine()
+                            .getErr()
+                            .printf(
+                                    "board fail: verify failed: %d of %d bytes differ, the first at 0x%08X%n",
+                                    report.mismatches(), report.bytesCompared(), report.firstMismatchAddress());
                     return ExitCodes.FAIL;
                 }
                 flasher.resetAndRun();
-                out.printf("%s %d bytes of %s (sha256 %s) in %.2f s%n", report != null ? "wrote and verified" : "wrote",
-                        image.size(), image.name(), image.sha256(), (System.nanoTime() - start) / 1e9);
+                out.printf(
+                        "%s %d bytes of %s (sha256 %s) in %.2f s%n",
+                        report != null ? "wrote and verified" : "wrote",
+                        image.size(),
+                        image.name(),
+                        image.sha256(),
+                        (System.nanoTime() - start) / 1e9);
                 out.flush();
                 return ExitCodes.OK;
             } finally {

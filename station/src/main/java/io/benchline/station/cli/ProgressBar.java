@@ -1,7 +1,6 @@
 package io.benchline.station.cli;
 
 import io.benchline.fixtures.swd.FlashProgress;
-
 import java.io.PrintWriter;
 
 /** A one-line progress bar per flash phase, redrawn in place; for a terminal only. */
@@ -29,7 +28,9 @@ final class ProgressBar implements FlashProgress {
             return;
         }
         lastFilled = filled;
-        out.printf("\r%-8s [%s%s] %3d%%", phase, "#".repeat(filled), ".".repeat(WIDTH - filled), total == 0 ? 100 : 100 * done / total);
+        out.printf(
+                "\r%-8s [%s%s] %3d%%",
+                phase, "#".repeat(filled), ".".repeat(WIDTH - filled), total == 0 ? 100 : 100 * done / total);
         out.flush();
     }
 

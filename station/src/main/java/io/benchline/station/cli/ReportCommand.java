@@ -1,15 +1,15 @@
 package io.benchline.station.cli;
 
-import io.benchline.station.InputError;
 import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
-import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.Html;
 import io.benchline.reports.MeasurementStats;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.ReportJson;
 import io.benchline.reports.YieldText;
+import io.benchline.station.InputError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,11 +21,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Yield report of a batch (definitions in docs/yield.md).",
-                "Boards tested, first-pass and final yield, retests, station problems, failures by step and",
-                "measurement, measurement statistics with Cpk and histograms, boards per hour.",
-                "Without --batch: the list of batches. Works while a station holds the database."})
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Yield report of a batch (definitions in docs/yield.md).",
+            "Boards tested, first-pass and final yield, retests, station problems, failures by step and",
+            "measurement, measurement statistics with Cpk and histograms, boards per hour.",
+            "Without --batch: the list of batches. Works while a station holds the database."
+        })
 final class ReportCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "The batch to report.")
     String batch;
@@ -33,12 +37,21 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = {"Also write the report as tidy CSV tables, one per file, "
-            + "into DIR: runs.csv, measurements.csv (one row per reading), summary.csv, failures.csv, "
-            + "measurement_stats.csv, hours.csv.", "A path ending in .csv is a prefix instead: x.csv writes x-runs.csv, ..."})
+    @Option(
+            names = "--csv",
+            paramLabel = "DIR",
+            description = {
+                "Also write the report as tidy CSV tables, one per file, "
+                        + "into DIR: runs.csv, measurements.csv (one row per reading), summary.csv, failures.csv, "
+                        + "measurement_stats.csv, hours.csv.",
+                "A path ending in .csv is a prefix instead: x.csv writes x-runs.csv, ..."
+            })
     Path csv;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as one self-contained HTML file (charts as SVG).")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "Also write the report as one self-contained HTML file (charts as SVG).")
     Path html;
 
     @Mixin
@@ -50,13 +63,15 @@ final class ReportCommand implements Callable<Integer> {
             BatchReports queries = new BatchReports(database.batches());
             if (batch == null) {
                 if (json || csv != null || html != null) {
-                    throw new InputError("--json, --csv and --html need --batch (run 'benchline report' alone for the list)");
+                    throw new InputError(
+                            "--json, --csv and --html need --batch (run 'benchline report' alone for the list)");
                 }
                 list(queries.batches(), db.location());
                 return ExitCodes.OK;
             }
-            BatchReport r = queries.report(batch).orElseThrow(() -> new InputError("no batch '" + batch + "' in "
-                    + db.location() + " (run 'benchline report' for the list)"));
+            BatchReport r = queries.report(batch)
+                    .orElseThrow(() -> new InputError(
+                            "no batch '" + batch + "' in " + db.location() + " (run 'benchline report' for the list)"));
             List<Path> csvFiles = csv == null ? List.of() : writeCsv(queries, r);
             if (html != null) {
                 write(html, ReportHtml.render(r));
@@ -84,8 +99,13 @@ final class ReportCommand implements Callable<Integer> {
         }
         System.out.printf("%-32s %-30s %-22s %6s%n", "batch", "product", "created (UTC)", "runs");
         for (BatchSummary b : batches) {
-            System.out.printf(Locale.ROOT, "%-32s %-30s %-22s %6d%n", b.name(), b.product(),
-                    b.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"), b.runs());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-32s %-30s %-22s %6d%n",
+                    b.name(),
+                    b.product(),
+                    b.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                    b.runs());
         }
     }
 
@@ -95,12 +115,20 @@ final class ReportCommand implements Callable<Integer> {
         }
         System.out.println("  measurements (every judged reading, retests included; Cpk for continuous readings only,");
         System.out.println("  without boards that failed power-on or a rail check: docs/yield.md):");
-        System.out.printf("    %-22s %7s %12s %12s %12s %12s %8s %7s%n", "name", "n", "mean", "sigma", "min", "max", "Cpk n",
-                "Cpk");
+        System.out.printf(
+                "    %-22s %7s %12s %12s %12s %12s %8s %7s%n",
+                "name", "n", "mean", "sigma", "min", "max", "Cpk n", "Cpk");
         for (MeasurementStats s : ms) {
-            System.out.printf(Locale.ROOT, "    %-22s %7d %12s %12s %12s %12s %8s %7s%n", s.name(), s.n(),
-                    Html.value(s.mean(), s.unit()), Html.value(s.sigma(), s.unit()), Html.value(s.min(), s.unit()),
-                    Html.value(s.max(), s.unit()), s.continuous() ? String.valueOf(s.cpkN()) : "-",
+            System.out.printf(
+                    Locale.ROOT,
+                    "    %-22s %7d %12s %12s %12s %12s %8s %7s%n",
+                    s.name(),
+                    s.n(),
+                    Html.value(s.mean(), s.unit()),
+                    Html.value(s.sigma(), s.unit()),
+                    Html.value(s.min(), s.unit()),
+                    Html.value(s.max(), s.unit()),
+                    s.continuous() ? String.valueOf(s.cpkN()) : "-",
                     !s.continuous() ? "discr." : s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()));
         }
     }

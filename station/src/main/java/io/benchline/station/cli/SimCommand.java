@@ -2,7 +2,9 @@ package io.benchline.station.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "sim", mixinStandardHelpOptions = true,
+@Command(
+        name = "sim",
+        mixinStandardHelpOptions = true,
         description = "Serve simulated hardware over real transports, for fixture bring-up, tests and demos.",
         subcommands = {SimServeCommand.class, SimStlinkCommand.class})
 final class SimCommand implements Runnable {

@@ -8,9 +8,9 @@ import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.PtyServed;
 import io.benchline.fixtures.sim.wire.Served;
+import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
-import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.WireFaults;
 import io.benchline.station.InputError;
 import io.benchline.station.demo.ServedFixtureFile;
@@ -32,10 +32,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a simulated supply, DMM and jig on pseudo-terminals (socat) or loopback TCP, write a fixture file",
-                "pointing at them, and serve until killed. Lines typed on standard input act on the simulated fixture:",
-                "  start | lid open | lid closed | board PROFILE | fault ROLE mute|garbage|overload|error|vanish|restore | quit"})
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serve a simulated supply, DMM and jig on pseudo-terminals (socat) or loopback TCP, write a fixture file",
+            "pointing at them, and serve until killed. Lines typed on standard input act on the simulated fixture:",
+            "  start | lid open | lid closed | board PROFILE | fault ROLE mute|garbage|overload|error|vanish|restore | quit"
+        })
 final class SimServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,25 +47,52 @@ final class SimServeCommand implements Callable<Integer> {
     private PrintWriter out() {
         return spec.commandLine().getOut();
     }
-    @Option(names = "--fixture-out", required = true, paramLabel = "FILE", description = "Where to write the fixture file.")
+
+    @Option(
+            names = "--fixture-out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where to write the fixture file.")
     Path fixtureOut;
 
-    @Option(names = "--board", defaultValue = "good", paramLabel = "PROFILE", description = "Board profile in the jig (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--board",
+            defaultValue = "good",
+            paramLabel = "PROFILE",
+            description = "Board profile in the jig (default: ${DEFAULT-VALUE}).")
     String board;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the board's noise (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the board's noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--transport", defaultValue = "pty", paramLabel = "T", description = "pty or tcp (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--transport",
+            defaultValue = "pty",
+            paramLabel = "T",
+            description = "pty or tcp (default: ${DEFAULT-VALUE}).")
     String transport;
 
-    @Option(names = "--meter", paramLabel = "M", description = "Simulated meter: hp34401a (pty default), keysight-34461a (tcp default), keysight-34465a, rigol-dm3058, siglent-sdm3045x, owon-xdm1041, owon-xdm2041, gw-gdm8341.")
+    @Option(
+            names = "--meter",
+            paramLabel = "M",
+            description =
+                    "Simulated meter: hp34401a (pty default), keysight-34461a (tcp default), keysight-34465a, rigol-dm3058, siglent-sdm3045x, owon-xdm1041, owon-xdm2041, gw-gdm8341.")
     String meter;
 
-    @Option(names = "--supply", defaultValue = "rigol-dp800", paramLabel = "S", description = "rigol-dp800, keysight-e3632a or korad-ka3005p (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--supply",
+            defaultValue = "rigol-dp800",
+            paramLabel = "S",
+            description = "rigol-dp800, keysight-e3632a or korad-ka3005p (default: ${DEFAULT-VALUE}).")
     String supply;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the pty links (default: a new temporary folder).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Folder for the pty links (default: a new temporary folder).")
     Path dir;
 
     @Override
@@ -72,13 +103,15 @@ final class SimServeCommand implements Callable<Integer> {
             default -> throw new InputError("--transport '" + transport + "': use pty or tcp");
         };
         BoardProfile profile = Cli.inputs(() -> BoardProfile.byId(board));
-        MeterModel meterModel = meter == null ? (t == Transport.PTY ? MeterModel.HP_34401A : MeterModel.KEYSIGHT_34461A)
+        MeterModel meterModel = meter == null
+                ? (t == Transport.PTY ? MeterModel.HP_34401A : MeterModel.KEYSIGHT_34461A)
                 : Cli.inputs(() -> MeterModel.byId(meter));
         SupplyModel supplyModel = switch (supply.toLowerCase(Locale.ROOT)) {
             case "rigol-dp800" -> SupplyModel.RIGOL_DP800;
             case "keysight-e36xx", "keysight-e3632a" -> SupplyModel.KEYSIGHT_E3632A;
             case "korad-ka3005p" -> SupplyModel.KORAD_KA3005P;
-            default -> throw new InputError("--supply '" + supply + "': use rigol-dp800, keysight-e3632a or korad-ka3005p");
+            default ->
+                throw new InputError("--supply '" + supply + "': use rigol-dp800, keysight-e3632a or korad-ka3005p");
         };
         Path linkDir = dir != null ? dir : Files.createTempDirectory("benchline-sim");
         Files.createDirectories(linkDir);
@@ -86,8 +119,8 @@ final class SimServeCommand implements Callable<Integer> {
         FixtureLoader.SIM_WIRING.forEach((point, channel) -> channelToPoint.put(channel, point));
         SimFixture sim = new SimFixture(new SimBoard(profile, seed), channelToPoint, 0);
         SimInstrumentServers sims = SimInstrumentServers.start(sim, t, meterModel, supplyModel, linkDir);
-        StlinkTcpServer probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1),
-                "127.0.0.1", 0);
+        StlinkTcpServer probe =
+                StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sims.close();
             probe.close();
@@ -99,7 +132,8 @@ final class SimServeCommand implements Callable<Integer> {
         out().println("fixture written to " + fixtureOut.toAbsolutePath());
         out().println("try: benchline dmm read --port " + sims.dmm().port() + " --dialect auto"
                 + (t == Transport.PTY && meterModel == MeterModel.HP_34401A ? " --stop-bits 2" : ""));
-        out().println("serving until killed (Ctrl-C); type 'start', 'lid open', 'board PROFILE', 'fault dmm mute', ...");
+        out().println(
+                        "serving until killed (Ctrl-C); type 'start', 'lid open', 'board PROFILE', 'fault dmm mute', ...");
         out().flush();
         console(sims, sim);
         new CountDownLatch(1).await();

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "stlink", description = "Serve a simulated ST-LINK with an STM32F411 board over stlink-tcp until killed.",
+@Command(
+        name = "stlink",
+        description = "Serve a simulated ST-LINK with an STM32F411 board over stlink-tcp until killed.",
         mixinStandardHelpOptions = true)
 final class SimStlinkCommand implements Callable<Integer> {
     @Spec
@@ -24,16 +26,32 @@ final class SimStlinkCommand implements Callable<Integer> {
     @Option(names = "--listen", required = true, paramLabel = "PORT", description = "TCP port (0 picks a free one).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDR", description = "Address to bind (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDR",
+            description = "Address to bind (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--board", defaultValue = "good", paramLabel = "PROFILE", description = "Board fault profile (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--board",
+            defaultValue = "good",
+            paramLabel = "PROFILE",
+            description = "Board fault profile (default ${DEFAULT-VALUE}).")
     String board;
 
-    @Option(names = "--stlink", defaultValue = "v2-1", paramLabel = "MODEL", description = "Probe to impersonate: v2, v2-old, v2-1, v3 (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--stlink",
+            defaultValue = "v2-1",
+            paramLabel = "MODEL",
+            description = "Probe to impersonate: v2, v2-old, v2-1, v3 (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--time-scale", defaultValue = "0", paramLabel = "X", description = "Flash timing: 0 instant, 1 datasheet typical (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--time-scale",
+            defaultValue = "0",
+            paramLabel = "X",
+            description = "Flash timing: 0 instant, 1 datasheet typical (default ${DEFAULT-VALUE}).")
     double timeScale;
 
     @Override

@@ -18,26 +18,42 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "station", mixinStandardHelpOptions = true,
-        description = {"Run one station with its operator screen in the browser.",
-                "Prints 'Station ready at http://HOST:PORT/' when it listens; Ctrl-C stops it.",
-                "On an address other than loopback every request needs the access token it prints."})
+@Command(
+        name = "station",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run one station with its operator screen in the browser.",
+            "Prints 'Station ready at http://HOST:PORT/' when it listens; Ctrl-C stops it.",
+            "On an address other than loopback every request needs the access token it prints."
+        })
 final class StationCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The test plan (YAML).")
     Path plan;
 
-    @Option(names = "--fixture", required = true, paramLabel = "FILE|sim:PROFILE",
+    @Option(
+            names = "--fixture",
+            required = true,
+            paramLabel = "FILE|sim:PROFILE",
             description = "The fixture file, or sim:PROFILE for the simulated fixture with boards of that profile.")
     String fixture;
 
-    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for the line's network, with a token).")
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for the line's network, with a token).")
     String bind;
 
-    @Option(names = "--batch", defaultValue = "default", description = "The batch (lot) being tested (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "default",
+            description = "The batch (lot) being tested (default: ${DEFAULT-VALUE}).")
     String batch;
 
     @Mixin
@@ -54,9 +70,9 @@ final class StationCommand implements Callable<Integer> {
         PlanFit.check(loadedPlan, fixtureFile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
-             Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
-            return StationLauncher.serve(database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile),
-                    System.out);
+                Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            return StationLauncher.serve(
+                    database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
         }
     }
 }

@@ -11,10 +11,15 @@ import java.util.concurrent.CountDownLatch;
 
 /** Serves a station's web UI until the process is stopped (Ctrl-C). */
 final class StationLauncher {
-    private StationLauncher() {
-    }
+    private StationLauncher() {}
 
-    static int serve(Database db, Station station, String batch, String bind, int port, Runnable beforeEachRun,
+    static int serve(
+            Database db,
+            Station station,
+            String batch,
+            String bind,
+            int port,
+            Runnable beforeEachRun,
             PrintStream out) {
         if (station.recoveredRuns() > 0) {
             out.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
@@ -27,14 +32,23 @@ final class StationLauncher {
             throw new InputError("cannot listen on " + bind + ":" + port + ": " + Database.rootMessage(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "benchline-stop"));
-        out.printf("%s — plan %s v%s — batch %s — results in %s%n", station.plan().productLabel(), station.plan().name(),
-                station.plan().version(), batch, db.url());
-        server.token().ifPresent(t -> out.println("Access token: " + t + "  (open " + server.address() + "?token=" + t
-                + " once in each browser, or send the X-Benchline-Token header)"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "benchline-stop"));
+        out.printf(
+                "%s — plan %s v%s — batch %s — results in %s%n",
+                station.plan().productLabel(),
+                station.plan().name(),
+                station.plan().version(),
+                batch,
+                db.url());
+        server.token()
+                .ifPresent(t -> out.println("Access token: " + t + "  (open " + server.address() + "?token=" + t
+                        + " once in each browser, or send the X-Benchline-Token header)"));
         out.println("Station ready at " + server.address());
         out.flush();
         try {

@@ -16,9 +16,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Every run of one board (by serial or MCU unique ID), newest first, with steps and measurements.",
-                "A UID read on several boards (a chip moved, a board reworked) lists every serial with its runs."})
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Every run of one board (by serial or MCU unique ID), newest first, with steps and measurements.",
+            "A UID read on several boards (a chip moved, a board reworked) lists every serial with its runs."
+        })
 final class TraceCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SERIAL|UID", description = "The board's serial, or its MCU's 24-hex-digit unique ID.")
     String key;
@@ -33,15 +37,17 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = db.open()) {
             database.recoverInterruptedRuns(null);
-            BoardTrace trace = new BoardTraces(database.trace()).find(key)
+            BoardTrace trace = new BoardTraces(database.trace())
+                    .find(key)
                     .orElseThrow(() -> new InputError("no runs stored for board '" + key + "' in " + db.location()));
             if (json) {
                 System.out.println(TraceJson.render(trace));
                 return ExitCodes.OK;
             }
             if (trace.byUid()) {
-                System.out.printf("uid %s was read on %d board(s): %s%n", trace.uid(), trace.boards().size(),
-                        String.join(", ", trace.serials()));
+                System.out.printf(
+                        "uid %s was read on %d board(s): %s%n",
+                        trace.uid(), trace.boards().size(), String.join(", ", trace.serials()));
                 if (trace.boards().size() > 1) {
                     System.out.println("  several serials: the chip moved to another board, or a board was reworked;"
                             + " every one is listed below");
@@ -55,26 +61,47 @@ final class TraceCommand implements Callable<Integer> {
     }
 
     private static void print(BoardTrace.Board b) {
-        System.out.printf("%nboard %s — %d run(s), newest first%n", b.serial(), b.runs().size());
+        System.out.printf(
+                "%nboard %s — %d run(s), newest first%n", b.serial(), b.runs().size());
         for (RunDetail d : b.runs()) {
             RunRow r = d.run();
-            System.out.printf("%nrun %d  %s  %s  batch %s  station %s  operator %s%n", r.id(), r.startedAt(),
-                    r.verdict() == null ? "OPEN" : r.verdict(), r.batch(), r.station(), r.operator());
-            System.out.printf("  plan %s v%s sha256 %s  firmware %s  software %s%s%n", r.planName(), r.planVersion(),
-                    r.planSha256(), r.firmwareSha256() == null ? "-" : r.firmwareSha256(), r.softwareVersion(),
+            System.out.printf(
+                    "%nrun %d  %s  %s  batch %s  station %s  operator %s%n",
+                    r.id(),
+                    r.startedAt(),
+                    r.verdict() == null ? "OPEN" : r.verdict(),
+                    r.batch(),
+                    r.station(),
+                    r.operator());
+            System.out.printf(
+                    "  plan %s v%s sha256 %s  firmware %s  software %s%s%n",
+                    r.planName(),
+                    r.planVersion(),
+                    r.planSha256(),
+                    r.firmwareSha256() == null ? "-" : r.firmwareSha256(),
+                    r.softwareVersion(),
                     r.uid() == null ? "" : "  uid " + r.uid());
             if (r.failedStep() != null) {
                 System.out.printf("  failed at %s: %s%n", r.failedStep(), r.message());
             }
             for (RunDetail.StepDetail s : d.steps()) {
-                System.out.printf("  %2d %-14s %-7s %s%n", s.step().seq(), s.step().name(), s.step().verdict(),
+                System.out.printf(
+                        "  %2d %-14s %-7s %s%n",
+                        s.step().seq(),
+                        s.step().name(),
+                        s.step().verdict(),
                         s.step().message() == null ? "" : s.step().message());
                 for (MeasurementRow m : s.measurements()) {
                     // a failed value stands out: marked at the start of its line, and in red on a terminal
                     boolean bad = m.verdict() != Verdict.PASS;
-                    String line = String.format("  %s   %-22s %12s  [%s .. %s]  %s", bad ? ">>" : "  ", m.name(),
-                            Measurements.format(m.reading(), m.unit()), Measurements.format(m.low(), m.unit()),
-                            Measurements.format(m.high(), m.unit()), m.verdict());
+                    String line = String.format(
+                            "  %s   %-22s %12s  [%s .. %s]  %s",
+                            bad ? ">>" : "  ",
+                            m.name(),
+                            Measurements.format(m.reading(), m.unit()),
+                            Measurements.format(m.low(), m.unit()),
+                            Measurements.format(m.high(), m.unit()),
+                            m.verdict());
                     System.out.println(bad && System.console() != null ? "\u001b[1;31m" + line + "\u001b[0m" : line);
                 }
             }

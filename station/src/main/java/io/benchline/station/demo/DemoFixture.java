@@ -7,8 +7,8 @@ import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
-import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers;
+import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
 import io.benchline.fixtures.sim.wire.SimJig;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
@@ -35,7 +35,8 @@ public final class DemoFixture implements AutoCloseable {
     private final SimInstrumentServers instruments;
     private final StlinkTcpServer probe;
 
-    private DemoFixture(FixtureFile fixture, SimFixture simulated, SimInstrumentServers instruments, StlinkTcpServer probe) {
+    private DemoFixture(
+            FixtureFile fixture, SimFixture simulated, SimInstrumentServers instruments, StlinkTcpServer probe) {
         this.fixture = fixture;
         this.simulated = simulated;
         this.instruments = instruments;
@@ -54,8 +55,9 @@ public final class DemoFixture implements AutoCloseable {
             default -> throw new InputError("--transport '" + transport + "': use in-process, pty or tcp");
         };
         if (t == null) {
-            SimFixture sim = SimBoards.simulatedFixture(file).orElseThrow(
-                    () -> new InputError("fixture " + file.source() + " is not simulated (it has no 'sim:' block)"));
+            SimFixture sim = SimBoards.simulatedFixture(file)
+                    .orElseThrow(() ->
+                            new InputError("fixture " + file.source() + " is not simulated (it has no 'sim:' block)"));
             return new DemoFixture(file, sim, null, null);
         }
         Map<String, String> pointByChannel = new HashMap<>();
@@ -64,13 +66,15 @@ public final class DemoFixture implements AutoCloseable {
         SimInstrumentServers instruments = SimInstrumentServers.start(sim, t);
         StlinkTcpServer probe;
         try {
-            probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
+            probe = StlinkTcpServer.start(
+                    new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
         } catch (IOException e) {
             instruments.close();
             throw new FixtureFault("cannot serve the simulated ST-LINK on loopback: " + e.getMessage());
         }
         String text = ServedFixtureFile.text(instruments, t, probe.address());
-        return new DemoFixture(FixtureLoader.parse("(served " + transport + " fixture)", text), sim, instruments, probe);
+        return new DemoFixture(
+                FixtureLoader.parse("(served " + transport + " fixture)", text), sim, instruments, probe);
     }
 
     /** The fixture file the station opens: the given one in-process, else one naming the served instruments. */

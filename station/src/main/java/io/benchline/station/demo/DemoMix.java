@@ -13,8 +13,7 @@ import java.util.Random;
 public final class DemoMix {
     static final double GOOD_SHARE = 0.8;
 
-    private DemoMix() {
-    }
+    private DemoMix() {}
 
     public static List<BoardProfile> profiles(int boards, long seed) {
         Random random = new Random(seed);

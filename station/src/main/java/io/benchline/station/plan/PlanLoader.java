@@ -26,8 +26,7 @@ import java.util.regex.PatternSyntaxException;
 public final class PlanLoader {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-    private PlanLoader() {
-    }
+    private PlanLoader() {}
 
     public static Plan load(Path file) {
         byte[] bytes;
@@ -62,7 +61,8 @@ public final class PlanLoader {
         for (Node n : stepNodes) {
             Step s = step(Fields.of(n, "a step"), firmware.isPresent(), steps);
             if (!names.add(s.name())) {
-                throw new YamlError(n.where(), "step name '" + s.name() + "' is used twice: names identify measurements");
+                throw new YamlError(
+                        n.where(), "step name '" + s.name() + "' is used twice: names identify measurements");
             }
             steps.add(s);
         }
@@ -74,8 +74,10 @@ public final class PlanLoader {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
-            throw new YamlError(f.where("serial-pattern"), "serial-pattern is not a valid regular expression: "
-                    + e.getDescription() + " near index " + e.getIndex());
+            throw new YamlError(
+                    f.where("serial-pattern"),
+                    "serial-pattern is not a valid regular expression: " + e.getDescription() + " near index "
+                            + e.getIndex());
         }
     }
 
@@ -92,7 +94,8 @@ public final class PlanLoader {
             throw new YamlError(f.where("path"), "firmware file " + path + " does not exist");
         }
         if (path.toString().endsWith(".bin") && address == null) {
-            throw new YamlError(f.where("path"), "a raw .bin firmware needs 'base' (its load address, e.g. 0x08000000)");
+            throw new YamlError(
+                    f.where("path"), "a raw .bin firmware needs 'base' (its load address, e.g. 0x08000000)");
         }
         String actual;
         try {
@@ -101,8 +104,10 @@ public final class PlanLoader {
             throw new YamlError(f.where("path"), "cannot read firmware " + path + ": " + e.getMessage());
         }
         if (!actual.equals(pinned)) {
-            throw new YamlError(f.where("sha256"), "firmware " + path.getFileName() + " has SHA-256 " + actual
-                    + " but the plan pins " + pinned + ": not the released image");
+            throw new YamlError(
+                    f.where("sha256"),
+                    "firmware " + path.getFileName() + " has SHA-256 " + actual + " but the plan pins " + pinned
+                            + ": not the released image");
         }
         return new Firmware(path, actual, address);
     }
@@ -114,8 +119,10 @@ public final class PlanLoader {
         String what = "step '" + name + "'";
         f.describedAs(what);
         if (!StepTimeouts.KINDS.contains(kind)) {
-            throw new YamlError(f.where("kind"), "unknown step kind '" + kind
-                    + "' (known: power, measure, swd-connect, program, read-uid, boot-check)");
+            throw new YamlError(
+                    f.where("kind"),
+                    "unknown step kind '" + kind
+                            + "' (known: power, measure, swd-connect, program, read-uid, boot-check)");
         }
         int timeout = timeout(f, kind, what);
         Step step = switch (kind) {
@@ -140,7 +147,9 @@ public final class PlanLoader {
     private static void requireOrder(Where where, String what, Step step, List<Step> before) {
         boolean powered = before.stream().anyMatch(s -> s instanceof Step.Power p && p.on());
         boolean attached = before.stream().anyMatch(s -> s instanceof Step.SwdConnect);
-        boolean swd = step instanceof Step.SwdConnect || step instanceof Step.Program || step instanceof Step.ReadUid
+        boolean swd = step instanceof Step.SwdConnect
+                || step instanceof Step.Program
+                || step instanceof Step.ReadUid
                 || step instanceof Step.BootCheck;
         if ((swd || step instanceof Step.Measure) && !powered) {
             throw new YamlError(where, what + ": needs a power step with output: true before it");
@@ -164,9 +173,14 @@ public final class PlanLoader {
             if (limit <= 0 || limit > 5) {
                 throw new YamlError(f.where("current-limit"), what + ": current-limit must be above 0 and at most 5 A");
             }
-            current = f.optNode("current").map(n -> limits(Fields.of(n, what + " current"))).orElse(Limits.NONE);
+            current = f.optNode("current")
+                    .map(n -> limits(Fields.of(n, what + " current")))
+                    .orElse(Limits.NONE);
             if (current.high() != null && current.high() >= limit) {
-                throw new YamlError(f.where("current"), what + ": the current high limit must be below the supply's current-limit, or a short would pass");
+                throw new YamlError(
+                        f.where("current"),
+                        what
+                                + ": the current high limit must be below the supply's current-limit, or a short would pass");
             }
         }
         int settle = settleWithin(f, timeout, what);
@@ -189,21 +203,27 @@ public final class PlanLoader {
         }
         Double spread = f.optNumber("max-spread").orElse(null);
         if (spread != null && (spread < 0 || samples < 2)) {
-            throw new YamlError(f.where("max-spread"), what + ": max-spread must be at least 0 and needs samples of 2 or more");
+            throw new YamlError(
+                    f.where("max-spread"), what + ": max-spread must be at least 0 and needs samples of 2 or more");
         }
         int settle = settleWithin(f, timeout, what);
         return new Step.Measure(name, point, unit, limits, samples, spread, settle, timeout, hint);
     }
 
     private static Step swdConnect(Fields f, String name, int timeout, String hint, String what) {
-        Limits tv = f.optNode("target-voltage").map(n -> limits(Fields.of(n, what + " target-voltage"))).orElse(Limits.NONE);
+        Limits tv = f.optNode("target-voltage")
+                .map(n -> limits(Fields.of(n, what + " target-voltage")))
+                .orElse(Limits.NONE);
         double minPowered = f.optNumber("min-powered-volts").orElse(Step.SwdConnect.MIN_POWERED_VOLTS);
         if (minPowered <= 0 || minPowered > 5) {
-            throw new YamlError(f.where("min-powered-volts"), what + ": min-powered-volts must be above 0 and at most 5");
+            throw new YamlError(
+                    f.where("min-powered-volts"), what + ": min-powered-volts must be above 0 and at most 5");
         }
         if (tv.high() != null && tv.high() < minPowered) {
-            throw new YamlError(f.where("target-voltage"), what + ": the target-voltage high limit is below min-powered-volts "
-                    + minPowered + ": no board could pass");
+            throw new YamlError(
+                    f.where("target-voltage"),
+                    what + ": the target-voltage high limit is below min-powered-volts " + minPowered
+                            + ": no board could pass");
         }
         List<Integer> devIds = new ArrayList<>();
         for (Node n : f.list("dev-ids")) {
@@ -213,13 +233,26 @@ public final class PlanLoader {
         boolean requireUnprotected = f.bool("require-unprotected", true);
         int maxRdp = f.integer("max-rdp-level", 0);
         if (maxRdp < 0 || maxRdp > 1) {
-            throw new YamlError(f.where("max-rdp-level"), what + ": max-rdp-level must be 0 or 1 (level 2 can never be programmed)");
+            throw new YamlError(
+                    f.where("max-rdp-level"),
+                    what + ": max-rdp-level must be 0 or 1 (level 2 can never be programmed)");
         }
         if (f.has("max-rdp-level") && !requireUnprotected) {
-            throw new YamlError(f.where("max-rdp-level"), what + ": max-rdp-level needs require-unprotected: true (else RDP is not read)");
+            throw new YamlError(
+                    f.where("max-rdp-level"),
+                    what + ": max-rdp-level needs require-unprotected: true (else RDP is not read)");
         }
-        return new Step.SwdConnect(name, f.bool("under-reset", false), tv, minPowered, devIds, minFlash,
-                requireUnprotected, maxRdp, timeout, hint);
+        return new Step.SwdConnect(
+                name,
+                f.bool("under-reset", false),
+                tv,
+                minPowered,
+                devIds,
+                minFlash,
+                requireUnprotected,
+                maxRdp,
+                timeout,
+                hint);
     }
 
     private static Step program(Fields f, String name, int timeout, String hint, String what) {
@@ -239,7 +272,9 @@ public final class PlanLoader {
         try {
             Pattern.compile(banner);
         } catch (PatternSyntaxException e) {
-            throw new YamlError(f.where("banner"), "step '" + name + "': banner is not a valid regular expression: " + e.getDescription());
+            throw new YamlError(
+                    f.where("banner"),
+                    "step '" + name + "': banner is not a valid regular expression: " + e.getDescription());
         }
         return new Step.BootCheck(name, banner, timeout, f.bool("optional", false), hint);
     }
@@ -248,8 +283,9 @@ public final class PlanLoader {
     private static int timeout(Fields f, String kind, String what) {
         long t = f.optLong("timeout-ms").orElse((long) StepTimeouts.defaultMs(kind));
         if (t <= 0 || t > StepTimeouts.MAX_MS) {
-            throw new YamlError(f.where("timeout-ms"), what + ": timeout-ms must be above 0 and at most " + StepTimeouts.MAX_MS
-                    + " (10 minutes)");
+            throw new YamlError(
+                    f.where("timeout-ms"),
+                    what + ": timeout-ms must be above 0 and at most " + StepTimeouts.MAX_MS + " (10 minutes)");
         }
         return (int) t;
     }
@@ -258,8 +294,9 @@ public final class PlanLoader {
     private static int settleWithin(Fields f, int timeout, String what) {
         int settle = nonNegative(f, "settle-ms", 0, what);
         if (settle >= timeout) {
-            throw new YamlError(f.where("settle-ms"), what + ": settle-ms " + settle + " leaves no time to measure within timeout-ms "
-                    + timeout);
+            throw new YamlError(
+                    f.where("settle-ms"),
+                    what + ": settle-ms " + settle + " leaves no time to measure within timeout-ms " + timeout);
         }
         return settle;
     }

@@ -22,8 +22,7 @@ public final class StepTimeouts {
             "boot-check", 3_000);
     public static final Set<String> KINDS = DEFAULTS.keySet();
 
-    private StepTimeouts() {
-    }
+    private StepTimeouts() {}
 
     public static int defaultMs(String kind) {
         Integer ms = DEFAULTS.get(kind);

@@ -24,20 +24,26 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
     @Override
     public StepOutcome run(Step.BootCheck step, RunContext ctx) {
         DebugProbe probe = ctx.attachedProbe();
-        Optional<Uart> uart = probe instanceof BoardUart board ? Optional.of(SerialUart.of(board)) : ctx.fixture().uart();
+        Optional<Uart> uart = probe instanceof BoardUart board
+                ? Optional.of(SerialUart.of(board))
+                : ctx.fixture().uart();
         if (uart.isEmpty()) {
-            return new StepOutcome(Verdict.SKIPPED, "fixture " + ctx.fixture().name() + " has no UART to read the banner from",
+            return new StepOutcome(
+                    Verdict.SKIPPED,
+                    "fixture " + ctx.fixture().name() + " has no UART to read the banner from",
                     List.of());
         }
         // The banner wait ends a little before the step's deadline, so a silent board is a FAIL, not a timeout ERROR.
         long waitMs = Math.max(0, ctx.deadline().remainingMs() - VERDICT_RESERVE_MS);
-        BootBanner.Result r = uart.get().awaitBanner(() -> probe.reset(false), Pattern.compile(step.banner()),
-                Duration.ofMillis(waitMs));
+        BootBanner.Result r = uart.get()
+                .awaitBanner(() -> probe.reset(false), Pattern.compile(step.banner()), Duration.ofMillis(waitMs));
         if (r.matched()) {
             return StepOutcome.pass("banner: " + r.line().orElseThrow());
         }
-        return StepOutcome.fail("no line matching /" + step.banner() + "/ on " + uart.get().name() + " within "
-                + step.timeoutMs() + " ms (timeout-ms) of the reset; it said: " + shown(r.transcript()), List.of());
+        return StepOutcome.fail(
+                "no line matching /" + step.banner() + "/ on " + uart.get().name() + " within " + step.timeoutMs()
+                        + " ms (timeout-ms) of the reset; it said: " + shown(r.transcript()),
+                List.of());
     }
 
     private static String shown(String transcript) {
@@ -45,6 +51,7 @@ final class BootCheckRunner implements StepRunner<Step.BootCheck> {
         if (oneLine.isEmpty()) {
             return "nothing";
         }
-        return "\"" + (oneLine.length() > TRANSCRIPT_CHARS ? oneLine.substring(0, TRANSCRIPT_CHARS) + "..." : oneLine) + "\"";
+        return "\"" + (oneLine.length() > TRANSCRIPT_CHARS ? oneLine.substring(0, TRANSCRIPT_CHARS) + "..." : oneLine)
+                + "\"";
     }
 }

@@ -37,7 +37,8 @@ final class MeasureRunner implements StepRunner<Step.Measure> {
         double mean = sum / step.samples();
         ms.add(Measurements.of(step.name(), mean, step.unit(), step.limits()));
         if (step.maxSpread() != null) {
-            ms.add(Measurements.of(step.name() + " spread", max - min, step.unit(), new Limits(null, step.maxSpread())));
+            ms.add(Measurements.of(
+                    step.name() + " spread", max - min, step.unit(), new Limits(null, step.maxSpread())));
         }
         StepOutcome out = StepOutcome.judge(ms, Measurements.format(mean, step.unit()));
         if (out.verdict() == Verdict.PASS && function == DmmFunction.DC_VOLTS) {

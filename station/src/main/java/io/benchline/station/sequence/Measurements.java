@@ -7,11 +7,15 @@ import java.util.Locale;
 
 /** Builds measurement records against limits, and says in words why one failed. */
 public final class Measurements {
-    private Measurements() {
-    }
+    private Measurements() {}
 
     public static MeasurementRecord of(String name, double reading, String unit, Limits limits) {
-        return new MeasurementRecord(name, reading, unit, limits.low(), limits.high(),
+        return new MeasurementRecord(
+                name,
+                reading,
+                unit,
+                limits.low(),
+                limits.high(),
                 limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL);
     }
 

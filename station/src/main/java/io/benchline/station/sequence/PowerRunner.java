@@ -27,10 +27,15 @@ final class PowerRunner implements StepRunner<Step.Power> {
         MeasurementRecord current = Measurements.of(step.name() + " current", amps, "A", step.current());
         if (reading.currentLimited()) {
             supply.output(false);
-            return StepOutcome.fail(String.format(Locale.ROOT,
-                    "supply in current limit (%.3f A at a %.3f A limit): a short on the board; power switched off",
-                    amps, step.currentLimit()), List.of(current));
+            return StepOutcome.fail(
+                    String.format(
+                            Locale.ROOT,
+                            "supply in current limit (%.3f A at a %.3f A limit): a short on the board; power switched off",
+                            amps,
+                            step.currentLimit()),
+                    List.of(current));
         }
-        return StepOutcome.judge(List.of(current), String.format(Locale.ROOT, "%.2f V on, %.1f mA", step.volts(), amps * 1000));
+        return StepOutcome.judge(
+                List.of(current), String.format(Locale.ROOT, "%.2f V on, %.1f mA", step.volts(), amps * 1000));
     }
 }

@@ -4,7 +4,6 @@ import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.flashing.Flasher;
 import io.benchline.fixtures.image.FirmwareImage;
-import io.benchline.fixtures.swd.FlashProgress;
 import io.benchline.fixtures.swd.VerifyReport;
 import io.benchline.station.plan.Limits;
 import io.benchline.station.plan.Step;
@@ -28,11 +27,20 @@ final class ProgramRunner implements StepRunner<Step.Program> {
             return StepOutcome.judge(ms, image.size() + " bytes programmed, not verified");
         }
         VerifyReport verify = flasher.verify(image, ctx.flashProgress());
-        ms.add(Measurements.of("verify mismatches", verify.mismatches(), "B", new Limits(null, (double) step.maxVerifyMismatches())));
+        ms.add(Measurements.of(
+                "verify mismatches", verify.mismatches(), "B", new Limits(null, (double) step.maxVerifyMismatches())));
         if (verify.mismatches() > step.maxVerifyMismatches()) {
-            return StepOutcome.fail(String.format(Locale.ROOT, "verify failed: %d of %d bytes differ, first at 0x%08X%s",
-                    verify.mismatches(), verify.bytesCompared(), verify.firstMismatchAddress(),
-                    step.maxVerifyMismatches() > 0 ? " (the plan allows " + step.maxVerifyMismatches() + ")" : ""), ms);
+            return StepOutcome.fail(
+                    String.format(
+                            Locale.ROOT,
+                            "verify failed: %d of %d bytes differ, first at 0x%08X%s",
+                            verify.mismatches(),
+                            verify.bytesCompared(),
+                            verify.firstMismatchAddress(),
+                            step.maxVerifyMismatches() > 0
+                                    ? " (the plan allows " + step.maxVerifyMismatches() + ")"
+                                    : ""),
+                    ms);
         }
         return StepOutcome.judge(ms, image.size() + " bytes programmed and verified");
     }

@@ -46,8 +46,11 @@ final class RunContext {
         if (targetVolts > 0) {
             return targetVolts;
         }
-        return plan.steps().stream().filter(s -> s instanceof Step.Power p && p.on())
-                .mapToDouble(s -> ((Step.Power) s).volts()).findFirst().orElse(3.3);
+        return plan.steps().stream()
+                .filter(s -> s instanceof Step.Power p && p.on())
+                .mapToDouble(s -> ((Step.Power) s).volts())
+                .findFirst()
+                .orElse(3.3);
     }
 
     void targetVolts(double volts) {
@@ -71,8 +74,7 @@ final class RunContext {
     }
 
     /** A DMM voltage a measure step of this run judged in its limits. */
-    record RailReading(String testPoint, double volts) {
-    }
+    record RailReading(String testPoint, double volts) {}
 
     /** Keeps the highest in-limits DMM voltage of the run: evidence that the board is powered. */
     void railPassed(String testPoint, double volts) {

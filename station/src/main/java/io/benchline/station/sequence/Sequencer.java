@@ -36,7 +36,12 @@ public final class Sequencer {
     private final StepWatch watch = new StepWatch();
     private volatile long runGoing = -1;
 
-    public Sequencer(Plan plan, Fixture fixture, ResultStore store, Optional<FirmwareImage> image, String softwareVersion,
+    public Sequencer(
+            Plan plan,
+            Fixture fixture,
+            ResultStore store,
+            Optional<FirmwareImage> image,
+            String softwareVersion,
             Clock clock) {
         this.plan = plan;
         this.fixture = fixture;
@@ -50,9 +55,20 @@ public final class Sequencer {
         plan.serialProblem(request.serial()).ifPresent(problem -> {
             throw new InputError(problem);
         });
-        long runId = store.begin(new RunStart(request.serial(), request.batch(), plan.productLabel(),
-                fixture.file().station(), request.operator(), fixture.name(), plan.name(), plan.version(),
-                plan.sha256(), plan.firmware().map(f -> f.sha256()).orElse(null), softwareVersion), clock.instant());
+        long runId = store.begin(
+                new RunStart(
+                        request.serial(),
+                        request.batch(),
+                        plan.productLabel(),
+                        fixture.file().station(),
+                        request.operator(),
+                        fixture.name(),
+                        plan.name(),
+                        plan.version(),
+                        plan.sha256(),
+                        plan.firmware().map(f -> f.sha256()).orElse(null),
+                        softwareVersion),
+                clock.instant());
         runGoing = runId;
         listener.runStarted(runId, request);
         RunContext ctx = new RunContext(plan, fixture, image, listener.flashProgress());
@@ -65,8 +81,15 @@ public final class Sequencer {
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
             StepOutcome out = watch.run(step, ctx, () -> execute(step, ctx));
-            StepRecord rec = new StepRecord(seq, step.name(), step.kind(), start, clock.instant(), out.verdict(),
-                    out.message(), out.measurements());
+            StepRecord rec = new StepRecord(
+                    seq,
+                    step.name(),
+                    step.kind(),
+                    start,
+                    clock.instant(),
+                    out.verdict(),
+                    out.message(),
+                    out.measurements());
             if (out.uid() != null) {
                 store.stepBindingUid(runId, rec, out.uid());
             } else {
@@ -86,15 +109,19 @@ public final class Sequencer {
         }
         RunEnd end = firstBad == null
                 ? new RunEnd(Verdict.PASS, null, null, null)
-                : new RunEnd(firstBad.verdict(), firstBad.name(), firstBadHint != null ? firstBadHint : hintFor(firstBad), firstBad.message());
+                : new RunEnd(
+                        firstBad.verdict(),
+                        firstBad.name(),
+                        firstBadHint != null ? firstBadHint : hintFor(firstBad),
+                        firstBad.message());
         if (!store.finish(runId, teardown, end, clock.instant())) {
             end = new RunEnd(Verdict.ABORTED, null, null, "the run was stopped before it ended");
         }
         runGoing = -1;
         done.add(teardown);
         listener.stepFinished(teardown);
-        RunOutcome outcome = new RunOutcome(runId, request.serial(), end.verdict(), end.failedStep(), end.hint(),
-                end.message(), done);
+        RunOutcome outcome = new RunOutcome(
+                runId, request.serial(), end.verdict(), end.failedStep(), end.hint(), end.message(), done);
         listener.runFinished(outcome);
         return outcome;
     }
@@ -120,8 +147,12 @@ public final class Sequencer {
         if (bad.verdict() == Verdict.ERROR) {
             return ERROR_HINT;
         }
-        return plan.steps().stream().filter(s -> s.name().equals(bad.name())).map(Step::hint)
-                .filter(h -> h != null).findFirst().orElse(null);
+        return plan.steps().stream()
+                .filter(s -> s.name().equals(bad.name()))
+                .map(Step::hint)
+                .filter(h -> h != null)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Runs one step; whatever it throws becomes its verdict: a fixture fault is never the board's. */

@@ -8,7 +8,8 @@ import java.util.List;
  * What one step found: its verdict, a one-line message, the measurements it took; a hint of its
  * own when the plan's (or the station's generic ERROR hint) would send the operator the wrong way.
  */
-public record StepOutcome(Verdict verdict, String message, List<MeasurementRecord> measurements, String uid, String hint) {
+public record StepOutcome(
+        Verdict verdict, String message, List<MeasurementRecord> measurements, String uid, String hint) {
     public StepOutcome {
         measurements = List.copyOf(measurements);
     }

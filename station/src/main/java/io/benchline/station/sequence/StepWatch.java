@@ -44,12 +44,16 @@ final class StepWatch {
             return result.get(step.timeoutMs(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             stop(task, result, ctx);
-            return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' did not end within its timeout of "
-                    + step.timeoutMs() + " ms (timeout-ms): " + blockedOn(result), List.of());
+            return new StepOutcome(
+                    Verdict.ERROR,
+                    "step '" + step.name() + "' did not end within its timeout of " + step.timeoutMs()
+                            + " ms (timeout-ms): " + blockedOn(result),
+                    List.of());
         } catch (InterruptedException e) {
             stop(task, result, ctx);
             Thread.currentThread().interrupt();
-            return new StepOutcome(Verdict.ERROR, "step '" + step.name() + "' was interrupted: the station is stopping", List.of());
+            return new StepOutcome(
+                    Verdict.ERROR, "step '" + step.name() + "' was interrupted: the station is stopping", List.of());
         } catch (ExecutionException e) {
             return new StepOutcome(Verdict.ERROR, "station software error: " + e.getCause(), List.of());
         } finally {

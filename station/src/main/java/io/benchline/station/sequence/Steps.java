@@ -11,8 +11,7 @@ final class Steps {
     private static final ReadUidRunner READ_UID = new ReadUidRunner();
     private static final BootCheckRunner BOOT_CHECK = new BootCheckRunner();
 
-    private Steps() {
-    }
+    private Steps() {}
 
     static StepOutcome run(Step step, RunContext ctx) {
         if (step instanceof Step.Power p) {

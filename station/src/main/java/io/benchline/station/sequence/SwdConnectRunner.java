@@ -32,11 +32,16 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
                 Optional<RunContext.RailReading> rail = ctx.railAtLeast(step.minPoweredVolts());
                 if (rail.isPresent()) {
                     // Kept as evidence but not judged: the reading is the open wire's, not the board's.
-                    return vrefOpen(volts, rail.get(), List.of(Measurements.of("target voltage", volts, "V", Limits.NONE)));
+                    return vrefOpen(
+                            volts, rail.get(), List.of(Measurements.of("target voltage", volts, "V", Limits.NONE)));
                 }
-                return StepOutcome.fail(String.format(Locale.ROOT,
-                        "board not powered: the probe sees %.2f V on the target (the chip needs at least %s V)",
-                        volts, step.minPoweredVolts()), ms);
+                return StepOutcome.fail(
+                        String.format(
+                                Locale.ROOT,
+                                "board not powered: the probe sees %.2f V on the target (the chip needs at least %s V)",
+                                volts,
+                                step.minPoweredVolts()),
+                        ms);
             }
         }
         Stm32f4Target target = new Stm32f4Target(probe);
@@ -45,29 +50,48 @@ final class SwdConnectRunner implements StepRunner<Step.SwdConnect> {
             ChipIdentity id = target.identify();
             summary = id.summary();
             if (!step.devIds().isEmpty() && !step.devIds().contains(id.devId())) {
-                return StepOutcome.fail(String.format(Locale.ROOT, "wrong part: the chip reports DEV_ID 0x%03X (%s), the plan expects %s",
-                        id.devId(), id.part(), step.devIds().stream().map(d -> String.format("0x%03X", d))
-                                .collect(Collectors.joining(" or "))), ms);
+                return StepOutcome.fail(
+                        String.format(
+                                Locale.ROOT,
+                                "wrong part: the chip reports DEV_ID 0x%03X (%s), the plan expects %s",
+                                id.devId(),
+                                id.part(),
+                                step.devIds().stream()
+                                        .map(d -> String.format("0x%03X", d))
+                                        .collect(Collectors.joining(" or "))),
+                        ms);
             }
             if (step.minFlashKib() != null) {
-                ms.add(Measurements.of("flash size", id.flashKib(), "KiB", new Limits(step.minFlashKib().doubleValue(), null)));
+                ms.add(Measurements.of(
+                        "flash size",
+                        id.flashKib(),
+                        "KiB",
+                        new Limits(step.minFlashKib().doubleValue(), null)));
             }
         }
         if (step.requireUnprotected()) {
             int rdp = target.rdpLevel();
             ms.add(Measurements.of("RDP level", rdp, "", new Limits(null, (double) step.maxRdpLevel())));
             if (rdp > step.maxRdpLevel()) {
-                return StepOutcome.fail("flash is read-protected (RDP level " + rdp + "): this station does not"
-                        + " unprotect unless the plan's program step says unprotect: true", ms);
+                return StepOutcome.fail(
+                        "flash is read-protected (RDP level " + rdp + "): this station does not"
+                                + " unprotect unless the plan's program step says unprotect: true",
+                        ms);
             }
         }
         return StepOutcome.judge(ms, summary);
     }
 
     private static StepOutcome vrefOpen(double volts, RunContext.RailReading rail, List<MeasurementRecord> ms) {
-        return StepOutcome.error(String.format(Locale.ROOT,
-                "the probe sees %.2f V on the target, but the DMM measured %s at %.3f V in this run: the probe's target-voltage"
-                        + " (VREF) wire is open", volts, rail.testPoint(), rail.volts()), ms,
+        return StepOutcome.error(
+                String.format(
+                        Locale.ROOT,
+                        "the probe sees %.2f V on the target, but the DMM measured %s at %.3f V in this run: the probe's target-voltage"
+                                + " (VREF) wire is open",
+                        volts,
+                        rail.testPoint(),
+                        rail.volts()),
+                ms,
                 "Fixture fault, not the board: check the probe's VREF (target voltage) wire and its contact to the board's VDD,"
                         + " then retest the same board");
     }

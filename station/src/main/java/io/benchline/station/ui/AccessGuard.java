@@ -65,14 +65,16 @@ final class AccessGuard {
         if (same(ctx.header(HEADER)) || same(ctx.cookie(COOKIE))) {
             return true;
         }
-        ctx.status(401).contentType("text/plain; charset=utf-8")
+        ctx.status(401)
+                .contentType("text/plain; charset=utf-8")
                 .result("This station needs its access token: open the address with ?token=... as printed at start, "
                         + "or send the " + HEADER + " header.\n");
         return false;
     }
 
     private boolean same(String given) {
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                token.get().getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), token.get().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,8 +2,8 @@ package io.benchline.station.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.RunDetail;
-import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.ReportJson;
 import io.benchline.station.InputError;
 import io.benchline.station.plan.Plan;
@@ -16,8 +16,8 @@ import io.benchline.station.ui.ApiBodies.RunPost;
 import io.benchline.station.ui.ApiBodies.RunStarted;
 import io.benchline.station.ui.ApiBodies.SerialCheck;
 import io.benchline.station.ui.ApiBodies.StationInfo;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -34,7 +34,9 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
         app.post("/api/runs", this::startRun);
         app.get("/api/runs/{id}", this::run);
         app.get("/api/boards/{serial}", this::board);
-        app.get("/api/batches", ctx -> ctx.json(batches().batches().stream().map(BatchItem::of).toList()));
+        app.get(
+                "/api/batches",
+                ctx -> ctx.json(batches().batches().stream().map(BatchItem::of).toList()));
         app.get("/api/batches/{batch}", this::batch);
         app.post("/api/arm", ctx -> {
             OperatorPost body = body(ctx, OperatorPost.class);
@@ -69,7 +71,9 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
         if (board.runs().isEmpty()) {
             ctx.status(404).json(new ApiError("no runs stored for board '" + ctx.pathParam("serial") + "'"));
         } else {
-            ctx.json(new BoardTrace(board.serial(), runs.db().trace().hasPassed(board.serial()),
+            ctx.json(new BoardTrace(
+                    board.serial(),
+                    runs.db().trace().hasPassed(board.serial()),
                     board.runs().stream().map(RunView::run).toList()));
         }
     }
@@ -85,8 +89,15 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
 
     private StationInfo station() {
         Plan p = runs.plan();
-        return new StationInfo(p.productLabel(), p.name(), p.version(), p.sha256(), runs.batch(),
-                p.serialPattern().pattern(), p.steps().stream().map(Step::name).toList(), runs.currentRun().orElse(null),
+        return new StationInfo(
+                p.productLabel(),
+                p.name(),
+                p.version(),
+                p.sha256(),
+                runs.batch(),
+                p.serialPattern().pattern(),
+                p.steps().stream().map(Step::name).toList(),
+                runs.currentRun().orElse(null),
                 runs.shiftCounts());
     }
 

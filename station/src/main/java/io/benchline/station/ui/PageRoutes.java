@@ -1,14 +1,14 @@
 package io.benchline.station.ui;
 
-import io.benchline.db.Database;
-import io.benchline.reports.BatchReports;
-import io.benchline.reports.BatchReport;
 import io.benchline.db.BatchSummary;
+import io.benchline.db.Database;
+import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchReports;
 import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.TraceHtml;
-import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +18,9 @@ import java.util.Optional;
 record PageRoutes(Database db) {
 
     void install(JavalinDefaultRoutingApi app) {
-        app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(StationServer.resource("ui/index.html")));
+        app.get(
+                "/",
+                ctx -> ctx.contentType("text/html; charset=utf-8").result(StationServer.resource("ui/index.html")));
         app.get("/batches", ctx -> ctx.html(batchList(batches().batches())));
         app.get("/batches/{batch}", this::batch);
         app.get("/boards", this::search);
@@ -28,8 +30,11 @@ record PageRoutes(Database db) {
     private void batch(Context ctx) {
         Optional<BatchReport> r = batches().report(ctx.pathParam("batch"));
         if (r.isEmpty()) {
-            ctx.status(404).html(Html.page("No such batch", "<h1>No batch '" + Html.esc(ctx.pathParam("batch"))
-                    + "'</h1><p><a href=\"/batches\">All batches</a></p>"));
+            ctx.status(404)
+                    .html(Html.page(
+                            "No such batch",
+                            "<h1>No batch '" + Html.esc(ctx.pathParam("batch"))
+                                    + "'</h1><p><a href=\"/batches\">All batches</a></p>"));
         } else {
             ctx.html(ReportHtml.render(r.get()));
         }
@@ -47,8 +52,11 @@ record PageRoutes(Database db) {
     private void board(Context ctx) {
         BoardLookup board = BoardLookup.find(db.trace(), ctx.pathParam("serial"));
         if (board.runs().isEmpty()) {
-            ctx.status(404).html(Html.page("No such board", "<h1>No runs stored for board '"
-                    + Html.esc(ctx.pathParam("serial")) + "'</h1>" + searchForm(ctx.pathParam("serial"))));
+            ctx.status(404)
+                    .html(Html.page(
+                            "No such board",
+                            "<h1>No runs stored for board '" + Html.esc(ctx.pathParam("serial")) + "'</h1>"
+                                    + searchForm(ctx.pathParam("serial"))));
         } else {
             ctx.html(TraceHtml.render(board.serial(), board.runs()));
         }
@@ -71,9 +79,17 @@ record PageRoutes(Database db) {
         StringBuilder b = new StringBuilder("<h1>Batches</h1><table><tr><th>batch</th><th>product</th><th>created</th>"
                 + "<th class=\"num\">runs</th></tr>");
         for (BatchSummary s : list) {
-            b.append("<tr><td><a href=\"/batches/").append(Html.esc(pathSegment(s.name()))).append("\">")
-                    .append(Html.esc(s.name())).append("</a></td><td>").append(Html.esc(s.product())).append("</td><td>")
-                    .append(s.createdAt()).append("</td><td class=\"num\">").append(s.runs()).append("</td></tr>");
+            b.append("<tr><td><a href=\"/batches/")
+                    .append(Html.esc(pathSegment(s.name())))
+                    .append("\">")
+                    .append(Html.esc(s.name()))
+                    .append("</a></td><td>")
+                    .append(Html.esc(s.product()))
+                    .append("</td><td>")
+                    .append(s.createdAt())
+                    .append("</td><td class=\"num\">")
+                    .append(s.runs())
+                    .append("</td></tr>");
         }
         return Html.page("Batches", b.append("</table>").toString());
     }

@@ -12,8 +12,7 @@ import java.util.Map;
 
 /** Runs, steps and measurements as the API and the live events show them (docs/api.md). */
 final class RunView {
-    private RunView() {
-    }
+    private RunView() {}
 
     static Map<String, Object> run(RunDetail d) {
         RunRow r = d.run();
@@ -41,9 +40,21 @@ final class RunView {
         for (RunDetail.StepDetail s : d.steps()) {
             List<Object> ms = new ArrayList<>();
             for (MeasurementRow x : s.measurements()) {
-                ms.add(measurement(x.name(), x.reading(), x.unit(), x.low(), x.high(), x.verdict().name()));
+                ms.add(measurement(
+                        x.name(),
+                        x.reading(),
+                        x.unit(),
+                        x.low(),
+                        x.high(),
+                        x.verdict().name()));
             }
-            steps.add(step(s.step().seq(), s.step().name(), s.step().kind(), s.step().verdict().name(), s.step().message(), ms));
+            steps.add(step(
+                    s.step().seq(),
+                    s.step().name(),
+                    s.step().kind(),
+                    s.step().verdict().name(),
+                    s.step().message(),
+                    ms));
         }
         m.put("steps", steps);
         return m;
@@ -52,12 +63,19 @@ final class RunView {
     static Map<String, Object> step(StepRecord s) {
         List<Object> ms = new ArrayList<>();
         for (MeasurementRecord x : s.measurements()) {
-            ms.add(measurement(x.name(), x.reading(), x.unit(), x.low(), x.high(), x.verdict().name()));
+            ms.add(measurement(
+                    x.name(),
+                    x.reading(),
+                    x.unit(),
+                    x.low(),
+                    x.high(),
+                    x.verdict().name()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
 
-    private static Map<String, Object> step(int seq, String name, String kind, String verdict, String message, List<Object> ms) {
+    private static Map<String, Object> step(
+            int seq, String name, String kind, String verdict, String message, List<Object> ms) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("seq", seq);
         m.put("name", name);
@@ -68,8 +86,8 @@ final class RunView {
         return m;
     }
 
-    private static Map<String, Object> measurement(String name, Double reading, String unit, Double low, Double high,
-            String verdict) {
+    private static Map<String, Object> measurement(
+            String name, Double reading, String unit, Double low, Double high, String verdict) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);

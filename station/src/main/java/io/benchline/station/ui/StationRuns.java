@@ -59,8 +59,7 @@ public final class StationRuns implements AutoCloseable {
     }
 
     /** The serial in the operator's field, ready for the jig's START. */
-    private record Armed(String serial, String operator) {
-    }
+    private record Armed(String serial, String operator) {}
 
     /**
      * @param beforeEachRun puts the next board in the jig; the simulated fixture swaps its board
@@ -198,18 +197,20 @@ public final class StationRuns implements AutoCloseable {
 
     /** Watches the jig's START button until closed: a press starts the armed serial. */
     void watch(StartButton button) {
-        Thread t = daemon(() -> {
-            while (!closed) {
-                try {
-                    if (button.awaitStart(Duration.ofMillis(500))) {
-                        pressed();
+        Thread t = daemon(
+                () -> {
+                    while (!closed) {
+                        try {
+                            if (button.awaitStart(Duration.ofMillis(500))) {
+                                pressed();
+                            }
+                        } catch (RuntimeException e) {
+                            events.publish("station-error", Map.of("message", "jig START button: " + e.getMessage()));
+                            pause();
+                        }
                     }
-                } catch (RuntimeException e) {
-                    events.publish("station-error", Map.of("message", "jig START button: " + e.getMessage()));
-                    pause();
-                }
-            }
-        }, "benchline-jig-start");
+                },
+                "benchline-jig-start");
         t.start();
     }
 

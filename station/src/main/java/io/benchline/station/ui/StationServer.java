@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
@@ -51,9 +50,16 @@ public final class StationServer implements AutoCloseable {
      * @param beforeEachRun puts the next board in the jig (the simulated fixture swaps its board model)
      * @param startButton   the jig's START button, when the fixture has one
      */
-    public static StationServer start(Station station, Database db, String batch, String bind, int port,
-            Runnable beforeEachRun, Optional<StartButton> startButton) {
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+    public static StationServer start(
+            Station station,
+            Database db,
+            String batch,
+            String bind,
+            int port,
+            Runnable beforeEachRun,
+            Optional<StartButton> startButton) {
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         LiveEvents events = new LiveEvents(json);
@@ -118,17 +124,21 @@ public final class StationServer implements AutoCloseable {
         app.before("/api/*", ctx -> {
             // A page from another site can POST to a loopback server; it cannot send a JSON
             // content type without the browser asking first, which this server never allows.
-            if (ctx.method() == HandlerType.POST && !String.valueOf(ctx.contentType()).startsWith("application/json")) {
+            if (ctx.method() == HandlerType.POST
+                    && !String.valueOf(ctx.contentType()).startsWith("application/json")) {
                 ctx.status(415).json(new ApiError("send JSON (Content-Type: application/json)"));
                 ctx.skipRemainingHandlers();
             }
         });
         app.exception(InputError.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage())));
-        app.exception(JsonProcessingException.class,
+        app.exception(
+                JsonProcessingException.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("body is not valid JSON: " + e.getOriginalMessage())));
-        app.exception(StationRuns.RunGoing.class,
+        app.exception(
+                StationRuns.RunGoing.class,
                 (e, ctx) -> ctx.status(409).json(new RunGoingError(e.getMessage(), "run-going", e.runId)));
-        app.exception(StationRuns.AlreadyPassed.class,
+        app.exception(
+                StationRuns.AlreadyPassed.class,
                 (e, ctx) -> ctx.status(409).json(new AlreadyPassedError(e.getMessage(), "already-passed", e.serial)));
     }
 

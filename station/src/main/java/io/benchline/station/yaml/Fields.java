@@ -61,7 +61,8 @@ public final class Fields {
     private YamlError missing(String key) {
         for (Node.Entry e : map.entries().values()) {
             if (!e.key().equals(key) && distance(e.key(), key) <= 2) {
-                return new YamlError(e.keyWhere(), "unknown key '" + e.key() + "' in " + what + ": did you mean '" + key + "'?");
+                return new YamlError(
+                        e.keyWhere(), "unknown key '" + e.key() + "' in " + what + ": did you mean '" + key + "'?");
             }
         }
         return new YamlError(map.where(), what + ": '" + key + "' is missing");
@@ -96,31 +97,39 @@ public final class Fields {
     }
 
     public boolean bool(String key, boolean otherwise) {
-        return optNode(key).map(n -> {
-            String s = scalar(key, n);
-            return switch (s) {
-                case "true", "yes", "on" -> true;
-                case "false", "no", "off" -> false;
-                default -> throw new YamlError(n.where(), what + ": '" + key + "' must be true or false, found '" + s + "'");
-            };
-        }).orElse(otherwise);
+        return optNode(key)
+                .map(n -> {
+                    String s = scalar(key, n);
+                    return switch (s) {
+                        case "true", "yes", "on" -> true;
+                        case "false", "no", "off" -> false;
+                        default ->
+                            throw new YamlError(
+                                    n.where(), what + ": '" + key + "' must be true or false, found '" + s + "'");
+                    };
+                })
+                .orElse(otherwise);
     }
 
     public List<Node> list(String key) {
-        return optNode(key).map(n -> {
-            if (n instanceof Node.Sequence s) {
-                return s.items();
-            }
-            throw new YamlError(n.where(), what + ": '" + key + "' must be a list, found " + Node.describe(n));
-        }).orElse(List.of());
+        return optNode(key)
+                .map(n -> {
+                    if (n instanceof Node.Sequence s) {
+                        return s.items();
+                    }
+                    throw new YamlError(n.where(), what + ": '" + key + "' must be a list, found " + Node.describe(n));
+                })
+                .orElse(List.of());
     }
 
     /** Rejects keys that no getter asked for. Call after reading every key. */
     public void done() {
         for (Node.Entry e : map.entries().values()) {
             if (!known.contains(e.key())) {
-                throw new YamlError(e.keyWhere(), "unknown key '" + e.key() + "' in " + what
-                        + suggestion(e.key()) + " (known: " + String.join(", ", known) + ")");
+                throw new YamlError(
+                        e.keyWhere(),
+                        "unknown key '" + e.key() + "' in " + what + suggestion(e.key()) + " (known: "
+                                + String.join(", ", known) + ")");
             }
         }
     }

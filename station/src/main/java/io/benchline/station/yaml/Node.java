@@ -11,8 +11,7 @@ import java.util.Map;
 public sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
     Where where();
 
-    record Scalar(String text, Where where) implements Node {
-    }
+    record Scalar(String text, Where where) implements Node {}
 
     record Mapping(Map<String, Entry> entries, Where where) implements Node {
         public Mapping {
@@ -21,8 +20,7 @@ public sealed interface Node permits Node.Scalar, Node.Mapping, Node.Sequence {
     }
 
     /** A key of a mapping (with its own position) and its value. */
-    record Entry(String key, Where keyWhere, Node value) {
-    }
+    record Entry(String key, Where keyWhere, Node value) {}
 
     record Sequence(List<Node> items, Where where) implements Node {
         public Sequence {

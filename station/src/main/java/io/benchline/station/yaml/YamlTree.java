@@ -15,8 +15,7 @@ import java.util.Map;
 public final class YamlTree {
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
-    private YamlTree() {
-    }
+    private YamlTree() {}
 
     public static Node parse(String fileName, String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
@@ -27,8 +26,12 @@ public final class YamlTree {
             return read(fileName, p);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            Where where = loc == null ? new Where(fileName, 1, 1) : new Where(fileName, loc.getLineNr(), loc.getColumnNr());
-            throw new YamlError(where, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            Where where =
+                    loc == null ? new Where(fileName, 1, 1) : new Where(fileName, loc.getLineNr(), loc.getColumnNr());
+            throw new YamlError(
+                    where,
+                    "not valid YAML: "
+                            + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new YamlError(new Where(fileName, 1, 1), "cannot read: " + e.getMessage());
         }

@@ -10,8 +10,8 @@ import io.benchline.fixtures.instrument.Jig;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.Switch;
 import io.benchline.fixtures.sim.BoardProfile;
-import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimBoard;
+import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.stlink.StlinkSimulator;
 import io.benchline.fixtures.sim.stlink.StlinkTcpServer;
 import io.benchline.fixtures.sim.wire.MeterModel;
@@ -38,6 +38,7 @@ import picocli.CommandLine;
 class BringUpCommandsTest {
     @TempDir
     Path dir;
+
     private SimFixture sim;
     private SimInstrumentServers sims;
     private StlinkTcpServer probe;
@@ -46,10 +47,12 @@ class BringUpCommandsTest {
 
     @BeforeEach
     void serve() {
-        sim = new SimFixture(new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
+        sim = new SimFixture(
+                new SimBoard(BoardProfile.GOOD, 3), Map.of("1", "VDD", "2", "VDDA", "3", "VCAP1", "4", "NRST"), 0);
         sims = SimInstrumentServers.start(sim, Transport.PTY, MeterModel.HP_34401A, SupplyModel.RIGOL_DP800, dir);
         try {
-            probe = StlinkTcpServer.start(new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
+            probe = StlinkTcpServer.start(
+                    new StlinkSimulator(sim::board, StlinkSimulator.Hardware.V2_1), "127.0.0.1", 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +73,18 @@ class BringUpCommandsTest {
 
     @Test
     void instrumentQueryPrintsTheReply() {
-        assertEquals(0, run("instrument", "query", "--port", sims.dmm().port(), "--stop-bits", "2", "--timeout", "500", "*IDN?"));
+        assertEquals(
+                0,
+                run(
+                        "instrument",
+                        "query",
+                        "--port",
+                        sims.dmm().port(),
+                        "--stop-bits",
+                        "2",
+                        "--timeout",
+                        "500",
+                        "*IDN?"));
         assertEquals("HEWLETT-PACKARD,34401A,0,11-5-2", out.toString().trim());
     }
 
@@ -82,14 +96,28 @@ class BringUpCommandsTest {
 
     @Test
     void dmmReadJsonGivesValueUnitAndIdn() throws Exception {
-        try (Supply supply = Instruments.openSupply(sims.supply()); Jig jig = Instruments.openJig(sims.jig());
+        try (Supply supply = Instruments.openSupply(sims.supply());
+                Jig jig = Instruments.openJig(sims.jig());
                 Switch sw = Instruments.openSwitch(sims.switchSpec())) {
             supply.configure(3.3, 0.1);
             supply.output(true);
             jig.dutPower(true);
             sw.select("1");
         }
-        assertEquals(0, run("dmm", "read", "--port", sims.dmm().port(), "--dialect", "auto", "--function", "vdc", "--samples", "3", "--json"));
+        assertEquals(
+                0,
+                run(
+                        "dmm",
+                        "read",
+                        "--port",
+                        sims.dmm().port(),
+                        "--dialect",
+                        "auto",
+                        "--function",
+                        "vdc",
+                        "--samples",
+                        "3",
+                        "--json"));
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(3.288, json.get("value").asDouble(), 0.02);
         assertEquals("V", json.get("unit").asText());
@@ -102,7 +130,9 @@ class BringUpCommandsTest {
     void aMeterThatDoesNotAnswerIsExit3WithOneLine() {
         sims.dmmFaults().mute(1);
         assertEquals(3, run("dmm", "read", "--port", sims.dmm().port(), "--dialect", "hp34401a", "--timeout", "200"));
-        assertEquals("station error: dmm hp34401a at " + sims.dmm().port() + ": '*IDN?' -> no reply within 200 ms", err.toString().trim());
+        assertEquals(
+                "station error: dmm hp34401a at " + sims.dmm().port() + ": '*IDN?' -> no reply within 200 ms",
+                err.toString().trim());
     }
 
     @Test
@@ -131,22 +161,37 @@ class BringUpCommandsTest {
         assertEquals(probe.address(), f.probe());
         assertTrue(f.sim().isEmpty(), "served instruments and probe: nothing simulated in the station");
         assertEquals(0, run("doctor", "--fixture", fixture.toString()), out.toString());
-        assertEquals(3, out.toString().lines().filter(l -> l.contains(" OK ") && !l.startsWith("probe")).count(), out.toString());
-        assertTrue(out.toString().lines().anyMatch(l -> l.startsWith("probe") && l.contains(" OK ") && l.contains("ST-LINK/V2-1")),
+        assertEquals(
+                3,
+                out.toString()
+                        .lines()
+                        .filter(l -> l.contains(" OK ") && !l.startsWith("probe"))
+                        .count(),
+                out.toString());
+        assertTrue(
+                out.toString()
+                        .lines()
+                        .anyMatch(l -> l.startsWith("probe") && l.contains(" OK ") && l.contains("ST-LINK/V2-1")),
                 out.toString());
     }
 
     @Test
     void theDoctorNamesTheWrongInstrumentAndTheMissingPort() throws Exception {
         Path fixture = dir.resolve("wrong.yaml");
-        Files.writeString(fixture, ServedFixtureFile.text(sims, Transport.PTY, probe.address())
-                .replace("dialect: hp34401a", "dialect: gw-gdm8341")
-                .replace(sims.supply().port(), dir.resolve("ttyUSB4").toString()));
+        Files.writeString(
+                fixture,
+                ServedFixtureFile.text(sims, Transport.PTY, probe.address())
+                        .replace("dialect: hp34401a", "dialect: gw-gdm8341")
+                        .replace(sims.supply().port(), dir.resolve("ttyUSB4").toString()));
         assertEquals(3, run("doctor", "--fixture", fixture.toString()));
         String table = out.toString();
-        assertTrue(table.contains("'HEWLETT-PACKARD,34401A,0,11-5-2' but the fixture expects a GW Instek GDM-8341/8351"), table);
+        assertTrue(
+                table.contains("'HEWLETT-PACKARD,34401A,0,11-5-2' but the fixture expects a GW Instek GDM-8341/8351"),
+                table);
         assertTrue(table.contains("swap the cables, or correct 'dialect'"), table);
         assertTrue(table.contains("ttyUSB4 does not exist; ports present:"), table);
-        assertTrue(table.lines().anyMatch(l -> l.startsWith("switch") && l.contains(" OK ") && l.contains("lid closed")), table);
+        assertTrue(
+                table.lines().anyMatch(l -> l.startsWith("switch") && l.contains(" OK ") && l.contains("lid closed")),
+                table);
     }
 }

@@ -20,8 +20,7 @@ class CentralCommandTest {
     @RegisterExtension
     static final PostgresExtension PG = PostgresExtension.shared();
 
-    private record Result(int exit, String out, String err) {
-    }
+    private record Result(int exit, String out, String err) {}
 
     private static synchronized Result cli(String... args) {
         PrintStream saved = System.out;
@@ -42,12 +41,24 @@ class CentralCommandTest {
         String url = PG.createDatabase();
         Result migrated = cli("central", "migrate", "--central", url);
         assertEquals(ExitCodes.OK, migrated.exit(), migrated.err());
-        assertEquals("central database " + url + " migrated from schema version none to 2 (2 migrations)\n", migrated.out());
+        assertEquals(
+                "central database " + url + " migrated from schema version none to 2 (2 migrations)\n", migrated.out());
         Result again = cli("central", "migrate", "--central", url);
         assertEquals("central database " + url + " already at schema version 2\n", again.out());
 
-        Result demo = cli("demo", "--boards", "12", "--batch", "PG12", "--quiet", "--db", url,
-                "--plan", "../plans/stm32f411-board.yaml", "--fixture", "../fixtures/sim-f411.yaml");
+        Result demo = cli(
+                "demo",
+                "--boards",
+                "12",
+                "--batch",
+                "PG12",
+                "--quiet",
+                "--db",
+                url,
+                "--plan",
+                "../plans/stm32f411-board.yaml",
+                "--fixture",
+                "../fixtures/sim-f411.yaml");
         assertEquals(ExitCodes.OK, demo.exit(), demo.err());
         Result report = cli("report", "--batch", "PG12", "--json", "--db", url);
         assertEquals(ExitCodes.OK, report.exit(), report.err());
@@ -62,19 +73,42 @@ class CentralCommandTest {
         Flyway.configure().dataSource(url, null, null).target("1").load().migrate();
 
         for (String[] command : new String[][] {
-                {"report", "--db", url},
-                {"demo", "--boards", "1", "--quiet", "--db", url, "--plan", "../plans/stm32f411-board.yaml",
-                        "--fixture", "../fixtures/sim-f411.yaml"}}) {
+            {"report", "--db", url},
+            {
+                "demo",
+                "--boards",
+                "1",
+                "--quiet",
+                "--db",
+                url,
+                "--plan",
+                "../plans/stm32f411-board.yaml",
+                "--fixture",
+                "../fixtures/sim-f411.yaml"
+            }
+        }) {
             Result refused = cli(command);
             assertEquals(ExitCodes.ERROR, refused.exit(), command[0] + ": " + refused.err());
-            assertEquals("station error: central database " + url + " is at schema version 1, this Benchline needs 2: "
-                    + "run benchline central migrate --central URL\n", refused.err(), command[0]);
+            assertEquals(
+                    "station error: central database " + url + " is at schema version 1, this Benchline needs 2: "
+                            + "run benchline central migrate --central URL\n",
+                    refused.err(),
+                    command[0]);
         }
-        assertEquals("1", Flyway.configure().dataSource(url, null, null).load().info().current().getVersion().toString(),
+        assertEquals(
+                "1",
+                Flyway.configure()
+                        .dataSource(url, null, null)
+                        .load()
+                        .info()
+                        .current()
+                        .getVersion()
+                        .toString(),
                 "nobody but central migrate changes the central schema");
 
         Result migrated = cli("central", "migrate", "--central", url);
-        assertEquals("central database " + url + " migrated from schema version 1 to 2 (1 migration)\n", migrated.out());
+        assertEquals(
+                "central database " + url + " migrated from schema version 1 to 2 (1 migration)\n", migrated.out());
         assertEquals(ExitCodes.OK, cli("report", "--db", url).exit());
     }
 
@@ -85,8 +119,11 @@ class CentralCommandTest {
             Result refused = cli(command);
             assertEquals(ExitCodes.USAGE, refused.exit(), refused.err());
             assertEquals(1, refused.err().lines().count(), refused.err());
-            assertTrue(refused.err().startsWith("error: " + command[command.length - 2] + " has a password in it"), refused.err());
-            assertTrue(refused.err().contains("BENCHLINE_DB_PASSWORD or PGPASSWORD, or in a pgpass file"), refused.err());
+            assertTrue(
+                    refused.err().startsWith("error: " + command[command.length - 2] + " has a password in it"),
+                    refused.err());
+            assertTrue(
+                    refused.err().contains("BENCHLINE_DB_PASSWORD or PGPASSWORD, or in a pgpass file"), refused.err());
             assertTrue(!refused.err().contains("hunter2") && !refused.out().contains("hunter2"));
         }
     }
@@ -115,7 +152,7 @@ class CentralCommandTest {
 
     private static String firstSerial(String url) throws java.sql.SQLException {
         try (var c = java.sql.DriverManager.getConnection(url);
-             var rs = c.createStatement().executeQuery("SELECT MIN(serial) FROM board")) {
+                var rs = c.createStatement().executeQuery("SELECT MIN(serial) FROM board")) {
             rs.next();
             return rs.getString(1);
         }

@@ -33,13 +33,27 @@ class CrashRecoveryTest {
     @Test
     void killedDemoLeavesReportedRunsIntactAndItsOpenRunAborted() throws Exception {
         String db = dir.resolve("crash").toString();
-        Process demo = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "demo", "--boards", "100000", "--batch", "CRASH", "--db", db,
-                "--plan", "../plans/stm32f411-board.yaml", "--fixture", "../fixtures/sim-f411.yaml")
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process demo = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "demo",
+                        "--boards",
+                        "100000",
+                        "--batch",
+                        "CRASH",
+                        "--db",
+                        db,
+                        "--plan",
+                        "../plans/stm32f411-board.yaml",
+                        "--fixture",
+                        "../fixtures/sim-f411.yaml")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         Map<String, Verdict> reported = new LinkedHashMap<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 Matcher m = LINE.matcher(line);
@@ -62,12 +76,26 @@ class CrashRecoveryTest {
                 List<RunDetail> runs = database.trace().board(e.getKey());
                 assertEquals(1, runs.size(), e.getKey());
                 assertEquals(e.getValue(), runs.get(0).run().verdict(), e.getKey());
-                assertEquals("teardown", runs.get(0).steps().get(runs.get(0).steps().size() - 1).step().name());
+                assertEquals(
+                        "teardown",
+                        runs.get(0)
+                                .steps()
+                                .get(runs.get(0).steps().size() - 1)
+                                .step()
+                                .name());
             }
             List<BatchRun> all = database.batches().batches().stream()
-                    .flatMap(b -> database.batches().runs(database.batches().batch(b.name()).orElseThrow().id()).stream())
+                    .flatMap(b ->
+                            database
+                                    .batches()
+                                    .runs(database.batches()
+                                            .batch(b.name())
+                                            .orElseThrow()
+                                            .id())
+                                    .stream())
                     .toList();
-            long abortedRuns = all.stream().filter(r -> r.verdict() == Verdict.ABORTED).count();
+            long abortedRuns =
+                    all.stream().filter(r -> r.verdict() == Verdict.ABORTED).count();
             long openRuns = all.stream().filter(r -> r.verdict() == null).count();
             assertEquals(aborted, abortedRuns);
             assertEquals(0, openRuns);

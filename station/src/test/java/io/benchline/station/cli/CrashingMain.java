@@ -5,8 +5,7 @@ import picocli.CommandLine;
 
 /** The real command line with one more command that fails as a bug would: for the crash path, run as a process. */
 public final class CrashingMain {
-    private CrashingMain() {
-    }
+    private CrashingMain() {}
 
     @CommandLine.Command(name = "crash")
     static final class Crash implements Callable<Integer> {

@@ -22,8 +22,12 @@ class DemoTransportTest {
     @Test
     void servedBenchesGiveTheSameVerdictsAsTheInProcessBench() {
         List<String> inProcess = verdicts("in-process");
-        assertTrue(inProcess.stream().anyMatch(l -> l.contains("ERROR")), "the mix must include a station error: " + inProcess);
-        assertTrue(inProcess.stream().filter(l -> l.contains("FAIL")).count() >= 9, "every fault profile fails: " + inProcess);
+        assertTrue(
+                inProcess.stream().anyMatch(l -> l.contains("ERROR")),
+                "the mix must include a station error: " + inProcess);
+        assertTrue(
+                inProcess.stream().filter(l -> l.contains("FAIL")).count() >= 9,
+                "every fault profile fails: " + inProcess);
         assertEquals(inProcess, verdicts("pty"));
         assertEquals(inProcess, verdicts("tcp"));
     }
@@ -33,14 +37,30 @@ class DemoTransportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            int exit = Main.run("demo", "--boards", "45", "--seed", "3", "--batch", "T-" + transport.toUpperCase(),
-                    "--transport", transport, "--db", dir.resolve(transport).toString(),
-                    "--plan", "../plans/stm32f411-board.yaml", "--fixture", "../fixtures/sim-f411.yaml");
+            int exit = Main.run(
+                    "demo",
+                    "--boards",
+                    "45",
+                    "--seed",
+                    "3",
+                    "--batch",
+                    "T-" + transport.toUpperCase(),
+                    "--transport",
+                    transport,
+                    "--db",
+                    dir.resolve(transport).toString(),
+                    "--plan",
+                    "../plans/stm32f411-board.yaml",
+                    "--fixture",
+                    "../fixtures/sim-f411.yaml");
             assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(old);
         }
-        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("["))
-                .map(l -> l.replaceAll("SN-T-[A-Z-]+-", "SN-").replaceAll("\\s+", " ")).toList();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.startsWith("["))
+                .map(l -> l.replaceAll("SN-T-[A-Z-]+-", "SN-").replaceAll("\\s+", " "))
+                .toList();
     }
 }

@@ -35,11 +35,17 @@ class GdbProbeCliTest {
         try (QemuMachine qemu = QemuMachine.start()) {
             SerialPort uart = qemu.openUart();
             try {
-                ProbeCliTest.Result r = ProbeCliTest.run("probe", "flash", "--probe", "gdb://127.0.0.1:" + qemu.gdbPort(),
-                        banner("elf").toString(), "--verify");
+                ProbeCliTest.Result r = ProbeCliTest.run(
+                        "probe",
+                        "flash",
+                        "--probe",
+                        "gdb://127.0.0.1:" + qemu.gdbPort(),
+                        banner("elf").toString(),
+                        "--verify");
                 assertEquals(0, r.code(), r.err());
                 assertTrue(r.out().contains("wrote and verified 388 bytes of banner.elf"), r.out());
-                BootBanner.Result b = BootBanner.await(uart, Pattern.compile("^benchline-banner 1\\.0\\.0 f405 boot$"), Duration.ofSeconds(10));
+                BootBanner.Result b = BootBanner.await(
+                        uart, Pattern.compile("^benchline-banner 1\\.0\\.0 f405 boot$"), Duration.ofSeconds(10));
                 assertTrue(b.matched(), "UART said: " + b.transcript());
             } finally {
                 uart.closePort();
@@ -53,9 +59,15 @@ class GdbProbeCliTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        ProbeCliTest.Result r = ProbeCliTest.run("probe", "flash", "--probe", "gdb://127.0.0.1:" + port, banner("hex").toString());
+        ProbeCliTest.Result r = ProbeCliTest.run(
+                "probe",
+                "flash",
+                "--probe",
+                "gdb://127.0.0.1:" + port,
+                banner("hex").toString());
         assertEquals(ExitCodes.ERROR, r.code());
-        assertTrue(r.err().startsWith("station error: GDB server gdb://127.0.0.1:" + port + ": cannot connect"), r.err());
+        assertTrue(
+                r.err().startsWith("station error: GDB server gdb://127.0.0.1:" + port + ": cannot connect"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 }

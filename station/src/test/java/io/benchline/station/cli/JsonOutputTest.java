@@ -23,8 +23,17 @@ class JsonOutputTest {
 
     @Test
     void runPrintsTheVerdictAndStepsAsOneObject() throws Exception {
-        Result r = cli.benchline("run", "--plan", RunCommandTest.PLAN, "--fixture", "sim:vdd-low", "--serial", "SN-J-1",
-                "--json", "--db", dir.resolve("r").toString());
+        Result r = cli.benchline(
+                "run",
+                "--plan",
+                RunCommandTest.PLAN,
+                "--fixture",
+                "sim:vdd-low",
+                "--serial",
+                "SN-J-1",
+                "--json",
+                "--db",
+                dir.resolve("r").toString());
         assertEquals(1, r.exit(), r.err());
         JsonNode run = JSON.readTree(r.out());
         assertEquals("FAIL", run.get("verdict").asText());
@@ -38,8 +47,19 @@ class JsonOutputTest {
 
     @Test
     void demoPrintsEveryRunAndTheYield() throws Exception {
-        Result r = cli.benchline("demo", "--plan", RunCommandTest.PLAN, "--fixture", "../fixtures/sim-f411.yaml", "--boards", "3",
-                "--batch", "JSON", "--json", "--db", dir.resolve("d").toString());
+        Result r = cli.benchline(
+                "demo",
+                "--plan",
+                RunCommandTest.PLAN,
+                "--fixture",
+                "../fixtures/sim-f411.yaml",
+                "--boards",
+                "3",
+                "--batch",
+                "JSON",
+                "--json",
+                "--db",
+                dir.resolve("d").toString());
         assertEquals(0, r.exit(), r.err());
         JsonNode demo = JSON.readTree(r.out());
         assertEquals("JSON", demo.get("batch").asText());

@@ -24,9 +24,13 @@ class PlanFitTest {
 
     private Path plan(String bootCheckExtra) throws Exception {
         Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, Files.readString(Path.of(RunCommandTest.PLAN))
-                .replace("path: ../firmware/", "path: " + Path.of("../firmware").toAbsolutePath() + "/")
-                .replace("    banner: \"benchline-banner", bootCheckExtra + "    banner: \"benchline-banner"));
+        Files.writeString(
+                plan,
+                Files.readString(Path.of(RunCommandTest.PLAN))
+                        .replace(
+                                "path: ../firmware/",
+                                "path: " + Path.of("../firmware").toAbsolutePath() + "/")
+                        .replace("    banner: \"benchline-banner", bootCheckExtra + "    banner: \"benchline-banner"));
         return plan;
     }
 
@@ -39,8 +43,16 @@ class PlanFitTest {
     }
 
     private Result run(Path plan, String fixture, String serial) {
-        return cli.benchline("run", "--plan", plan.toString(), "--fixture", fixture, "--serial", serial,
-                "--db", dir.resolve("r").toString());
+        return cli.benchline(
+                "run",
+                "--plan",
+                plan.toString(),
+                "--fixture",
+                fixture,
+                "--serial",
+                serial,
+                "--db",
+                dir.resolve("r").toString());
     }
 
     @Test
@@ -48,8 +60,10 @@ class PlanFitTest {
         Path plan = plan("");
         Result r = run(plan, fixtureWithoutUart().toString(), "SN-FIT-1");
         assertEquals(2, r.exit(), r.out() + r.err());
-        assertEquals("error: plan " + plan + ": step 'boot-check' reads the boot banner, but fixture sim-f411 has no UART"
-                + " (give it a 'uart:' role, or mark the step 'optional: true')", r.err().strip());
+        assertEquals(
+                "error: plan " + plan + ": step 'boot-check' reads the boot banner, but fixture sim-f411 has no UART"
+                        + " (give it a 'uart:' role, or mark the step 'optional: true')",
+                r.err().strip());
         assertFalse(Files.exists(dir.resolve("r.mv.db")), "a refused station stored something");
     }
 
@@ -89,13 +103,28 @@ class PlanFitTest {
     @Test
     void theDemoRunsTheWholePlanWithTheBootCheckPassing() {
         Path db = dir.resolve("demo");
-        Result demo = cli.benchline("demo", "--plan", RunCommandTest.PLAN, "--fixture", "../fixtures/sim-f411.yaml", "--boards", "2", "--seed", "3", "--batch", "FIT", "--db", db.toString());
+        Result demo = cli.benchline(
+                "demo",
+                "--plan",
+                RunCommandTest.PLAN,
+                "--fixture",
+                "../fixtures/sim-f411.yaml",
+                "--boards",
+                "2",
+                "--seed",
+                "3",
+                "--batch",
+                "FIT",
+                "--db",
+                db.toString());
         assertEquals(0, demo.exit(), demo.out() + demo.err());
         Result trace = cli.benchline("trace", "SN-FIT-0001", "--db", db.toString());
         assertEquals(0, trace.exit(), trace.out() + trace.err());
-        assertTrue(trace.out().contains("boot-check     PASS    banner: benchline-banner 1.0.0 f411 boot"), trace.out());
+        assertTrue(
+                trace.out().contains("boot-check     PASS    banner: benchline-banner 1.0.0 f411 boot"), trace.out());
         String uid1 = uidIn(trace.out());
-        String uid2 = uidIn(cli.benchline("trace", "SN-FIT-0002", "--db", db.toString()).out());
+        String uid2 = uidIn(
+                cli.benchline("trace", "SN-FIT-0002", "--db", db.toString()).out());
         assertNotEquals(uid1, uid2);
     }
 

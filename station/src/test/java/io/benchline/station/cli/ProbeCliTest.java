@@ -1,24 +1,23 @@
 package io.benchline.station.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.Writer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The probe, image and sim commands run in-process, as an operator would type them. */
 class ProbeCliTest {
@@ -27,13 +26,15 @@ class ProbeCliTest {
 
     Thread server;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+        int code = Main.commandLine()
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -54,19 +55,18 @@ class ProbeCliTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         String[] args = new String[3 + extra.length];
         args[0] = "sim";
         args[1] = "stlink";
         args[2] = "--listen=0";
         System.arraycopy(extra, 0, args, 3, extra.length);
-        server = new Thread(() -> Main.commandLine().setOut(new PrintWriter(sink, true)).execute(args), "sim-stlink");
+        server = new Thread(
+                () -> Main.commandLine().setOut(new PrintWriter(sink, true)).execute(args), "sim-stlink");
         server.setDaemon(true);
         server.start();
         String line = lines.poll(10, TimeUnit.SECONDS);
@@ -110,13 +110,24 @@ class ProbeCliTest {
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("wrote and verified 40000 bytes of fw.bin"), ok.out());
 
-        Result mismatch = run("probe", "flash", "--probe", "sim:flash-verify-fail", bin.toString(), "--base", "0x08000000", "--verify");
+        Result mismatch = run(
+                "probe",
+                "flash",
+                "--probe",
+                "sim:flash-verify-fail",
+                bin.toString(),
+                "--base",
+                "0x08000000",
+                "--verify");
         assertEquals(1, mismatch.code());
         assertTrue(mismatch.err().contains("verify failed"), mismatch.err());
 
-        Result unplugged = run("probe", "flash", "--probe", "sim:probe-unplugged", bin.toString(), "--base", "0x08000000");
+        Result unplugged =
+                run("probe", "flash", "--probe", "sim:probe-unplugged", bin.toString(), "--base", "0x08000000");
         assertEquals(3, unplugged.code());
-        assertTrue(unplugged.err().startsWith("station error: ") && unplugged.err().contains("USB device gone"), unplugged.err());
+        assertTrue(
+                unplugged.err().startsWith("station error: ") && unplugged.err().contains("USB device gone"),
+                unplugged.err());
 
         Result unpowered = run("probe", "flash", "--probe", "sim:vdd-low", bin.toString(), "--base", "0x08000000");
         assertEquals(1, unpowered.code());
@@ -124,7 +135,9 @@ class ProbeCliTest {
 
         Result noBase = run("probe", "flash", "--probe", "sim:good", bin.toString());
         assertEquals(2, noBase.code());
-        assertEquals("error: " + bin + ": a raw .bin image needs a base address (e.g. --base 0x08000000)", noBase.err().strip());
+        assertEquals(
+                "error: " + bin + ": a raw .bin image needs a base address (e.g. --base 0x08000000)",
+                noBase.err().strip());
 
         Result tooHigh = run("probe", "flash", "--probe", "sim:good", bin.toString(), "--base", "0x0807F000");
         assertEquals(2, tooHigh.code());
@@ -148,7 +161,9 @@ class ProbeCliTest {
         Path bad = Files.writeString(dir.resolve("bad.hex"), ":020000040800F2\n:0400000001020304F3\n:00000001FF\n");
         Result e = run("image", "info", bad.toString());
         assertEquals(2, e.code());
-        assertEquals("error: " + bad + ":2: bad checksum 0xF3 (the record's bytes need 0xF2)", e.err().strip());
+        assertEquals(
+                "error: " + bad + ":2: bad checksum 0xF3 (the record's bytes need 0xF2)",
+                e.err().strip());
     }
 
     @Test
@@ -159,7 +174,10 @@ class ProbeCliTest {
         } else {
             // no usable libusb on this machine: one line naming USB, exit 3
             assertEquals(3, r.code(), r.err());
-            assertTrue(r.err().startsWith("station error: USB:") && r.err().strip().lines().count() == 1, r.err());
+            assertTrue(
+                    r.err().startsWith("station error: USB:")
+                            && r.err().strip().lines().count() == 1,
+                    r.err());
         }
     }
 

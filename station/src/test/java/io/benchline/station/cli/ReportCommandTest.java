@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.Database;
-import io.benchline.reports.BatchReports;
 import io.benchline.reports.BatchReport;
+import io.benchline.reports.BatchReports;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
@@ -33,8 +33,7 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private record Result(int exit, String out) {
-    }
+    private record Result(int exit, String out) {}
 
     private static synchronized Result cli(String... args) {
         PrintStream saved = System.out;
@@ -56,26 +55,58 @@ class ReportCommandTest {
     @Test
     void reportJsonGivesTheDemoSummaryNumbers() throws Exception {
         String db = dir.resolve("demo").toString();
-        Result demo = cli("demo", "--boards", "200", "--batch", "D200", "--quiet", "--db", db,
-                "--plan", "../plans/stm32f411-board.yaml", "--fixture", "../fixtures/sim-f411.yaml");
+        Result demo = cli(
+                "demo",
+                "--boards",
+                "200",
+                "--batch",
+                "D200",
+                "--quiet",
+                "--db",
+                db,
+                "--plan",
+                "../plans/stm32f411-board.yaml",
+                "--fixture",
+                "../fixtures/sim-f411.yaml");
         assertEquals(0, demo.exit(), demo.out());
-        Result report = cli("report", "--batch", "D200", "--json", "--db", db,
-                "--csv", dir.resolve("d200.csv").toString(), "--html", dir.resolve("d200.html").toString());
+        Result report = cli(
+                "report",
+                "--batch",
+                "D200",
+                "--json",
+                "--db",
+                db,
+                "--csv",
+                dir.resolve("d200.csv").toString(),
+                "--html",
+                dir.resolve("d200.html").toString());
         assertEquals(0, report.exit(), report.out());
         JsonNode j = JSON.readTree(report.out());
 
         String s = demo.out();
         assertEquals(number(s, "boards tested\\s+(\\d+)"), j.get("boards").asLong());
         assertEquals(200, j.get("boards").asLong());
-        assertEquals(number(s, "first-pass yield .*\\((\\d+)/"), j.get("passed_first").asLong());
-        assertEquals(number(s, "final yield .*\\((\\d+)/"), j.get("passed_final").asLong());
+        assertEquals(
+                number(s, "first-pass yield .*\\((\\d+)/"),
+                j.get("passed_first").asLong());
+        assertEquals(
+                number(s, "final yield .*\\((\\d+)/"), j.get("passed_final").asLong());
         assertEquals(number(s, "\\((\\d+) retests in"), j.get("retests").asLong());
         assertEquals(number(s, "retests in (\\d+) runs"), j.get("runs").asLong());
         assertEquals(number(s, "\\((\\d+) ERROR"), j.get("error_runs").asLong());
         assertEquals(number(s, "ERROR, (\\d+) ABORTED"), j.get("aborted_runs").asLong());
-        assertEquals(j.get("passed_first").asDouble() / 200, j.get("first_pass_yield").asDouble(), 1e-12);
-        assertEquals(j.get("retests").asDouble() / j.get("runs").asDouble(), j.get("retest_rate").asDouble(), 1e-12);
-        String fpy = String.format(java.util.Locale.ROOT, "%.1f %%", 100 * j.get("first_pass_yield").asDouble());
+        assertEquals(
+                j.get("passed_first").asDouble() / 200,
+                j.get("first_pass_yield").asDouble(),
+                1e-12);
+        assertEquals(
+                j.get("retests").asDouble() / j.get("runs").asDouble(),
+                j.get("retest_rate").asDouble(),
+                1e-12);
+        String fpy = String.format(
+                java.util.Locale.ROOT,
+                "%.1f %%",
+                100 * j.get("first_pass_yield").asDouble());
         assertTrue(s.contains("first-pass yield   " + fpy), s);
         List<String> demoFailures = new ArrayList<>();
         Matcher f = Pattern.compile("(?m)^    (\\S.*?)\\s+(\\d+)  ").matcher(s);
@@ -84,8 +115,12 @@ class ReportCommandTest {
         }
         List<String> jsonFailures = new ArrayList<>();
         for (JsonNode x : j.get("failures")) {
-            String label = x.get("measurement").isNull() || x.get("measurement").asText().equals(x.get("step").asText())
-                    ? x.get("step").asText() : x.get("step").asText() + " / " + x.get("measurement").asText();
+            String label = x.get("measurement").isNull()
+                            || x.get("measurement")
+                                    .asText()
+                                    .equals(x.get("step").asText())
+                    ? x.get("step").asText()
+                    : x.get("step").asText() + " / " + x.get("measurement").asText();
             jsonFailures.add(label + "=" + x.get("runs").asLong());
         }
         assertEquals(demoFailures, jsonFailures);
@@ -94,14 +129,16 @@ class ReportCommandTest {
         String runsCsv = Files.readString(dir.resolve("d200-runs.csv"));
         assertTrue(runsCsv.startsWith("run_id,serial,uid,"), "d200.csv is a prefix: one tidy table per file");
         assertEquals(j.get("runs").asLong() + 1, runsCsv.split("\r\n", -1).length - 1, "a header and one row per run");
-        assertTrue(Files.readString(dir.resolve("d200-measurements.csv")).startsWith("run_id,serial,step,measurement,reading"));
+        assertTrue(Files.readString(dir.resolve("d200-measurements.csv"))
+                .startsWith("run_id,serial,step,measurement,reading"));
         assertTrue(Files.readString(dir.resolve("d200-summary.csv")).startsWith("batch,product,boards"));
         assertTrue(Files.readString(dir.resolve("d200.html")).contains("<svg"));
 
         Result list = cli("report", "--db", db);
         assertEquals(0, list.exit());
         assertTrue(list.out().contains("D200"), list.out());
-        assertEquals(ExitCodes.USAGE, cli("report", "--batch", "NOPE", "--db", db).exit());
+        assertEquals(
+                ExitCodes.USAGE, cli("report", "--batch", "NOPE", "--db", db).exit());
     }
 
     /**
@@ -111,12 +148,26 @@ class ReportCommandTest {
     @Test
     void reportsAndTracesReadWhileAStationProcessHoldsTheDatabase() throws Exception {
         String db = dir.resolve("shared").toString();
-        Process station = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "station", "--plan", "../plans/stm32f411-board.yaml", "--fixture", "sim:good", "--port", "0",
-                "--batch", "SHARED", "--db", db)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(station.getInputStream(), StandardCharsets.UTF_8))) {
+        Process station = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "station",
+                        "--plan",
+                        "../plans/stm32f411-board.yaml",
+                        "--fixture",
+                        "sim:good",
+                        "--port",
+                        "0",
+                        "--batch",
+                        "SHARED",
+                        "--db",
+                        db)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(station.getInputStream(), StandardCharsets.UTF_8))) {
             String address = null;
             List<String> lines = new ArrayList<>();
             String line;
@@ -130,10 +181,13 @@ class ReportCommandTest {
             HttpClient http = HttpClient.newHttpClient();
             int refused = 0;
             for (int i = 1; i <= 3; i++) {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(address + "api/runs"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"SN-SH-" + i + "\",\"operator\":\"eve\"}"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(address + "api/runs"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"serial\":\"SN-SH-" + i + "\",\"operator\":\"eve\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 409 && refused++ < 10_000) {
                     i--; // the previous board is still being tested: START again, as an operator would
                     continue;
@@ -172,12 +226,32 @@ class ReportCommandTest {
         try (Database database = Database.open(db)) {
             java.time.Instant t = java.time.Instant.parse("2026-12-02T14:00:00Z");
             for (String serial : List.of("SN-OLD", "SN-NEW")) {
-                long id = database.store().begin(new io.benchline.db.RunStart(serial, "B", "F411", "bench-1", "alice",
-                        "sim", "plan", "1", "a".repeat(64), null, "test"), t);
-                database.store().stepBindingUid(id, new io.benchline.db.StepRecord(1, "read-uid", "read-uid", t, t,
-                        io.benchline.db.Verdict.PASS, null, List.of()), uid);
-                database.store().end(id, new io.benchline.db.RunEnd(io.benchline.db.Verdict.PASS, null, null, null),
-                        t.plusSeconds(5));
+                long id = database.store()
+                        .begin(
+                                new io.benchline.db.RunStart(
+                                        serial,
+                                        "B",
+                                        "F411",
+                                        "bench-1",
+                                        "alice",
+                                        "sim",
+                                        "plan",
+                                        "1",
+                                        "a".repeat(64),
+                                        null,
+                                        "test"),
+                                t);
+                database.store()
+                        .stepBindingUid(
+                                id,
+                                new io.benchline.db.StepRecord(
+                                        1, "read-uid", "read-uid", t, t, io.benchline.db.Verdict.PASS, null, List.of()),
+                                uid);
+                database.store()
+                        .end(
+                                id,
+                                new io.benchline.db.RunEnd(io.benchline.db.Verdict.PASS, null, null, null),
+                                t.plusSeconds(5));
                 t = t.plusSeconds(60);
             }
         }

@@ -19,8 +19,7 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {
-    }
+    record Result(int exit, String out, String err) {}
 
     Result benchline(String... args) {
         PrintStream oldOut = System.out;
@@ -42,7 +41,16 @@ class RunCommandTest {
     }
 
     Result run(String fixture, String serial) {
-        return benchline("run", "--plan", PLAN, "--fixture", fixture, "--serial", serial, "--db", dir.resolve("r").toString());
+        return benchline(
+                "run",
+                "--plan",
+                PLAN,
+                "--fixture",
+                fixture,
+                "--serial",
+                serial,
+                "--db",
+                dir.resolve("r").toString());
     }
 
     @Test
@@ -70,9 +78,22 @@ class RunCommandTest {
     @Test
     void planWithATypoExitsTwoWithFileLineColumnAndNoStackTrace() throws Exception {
         Path plan = dir.resolve("plan.yaml");
-        Files.writeString(plan, Files.readString(Path.of(PLAN)).replace("test-point: VDDA", "tset-point: VDDA")
-                .replace("path: ../firmware/", "path: " + Path.of("../firmware").toAbsolutePath() + "/"));
-        Result r = benchline("run", "--plan", plan.toString(), "--fixture", "sim:good", "--serial", "SN-X", "--db",
+        Files.writeString(
+                plan,
+                Files.readString(Path.of(PLAN))
+                        .replace("test-point: VDDA", "tset-point: VDDA")
+                        .replace(
+                                "path: ../firmware/",
+                                "path: " + Path.of("../firmware").toAbsolutePath() + "/"));
+        Result r = benchline(
+                "run",
+                "--plan",
+                plan.toString(),
+                "--fixture",
+                "sim:good",
+                "--serial",
+                "SN-X",
+                "--db",
                 dir.resolve("r").toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("error: " + plan + ":"), r.err());
@@ -104,7 +125,8 @@ class RunCommandTest {
     void traceShowsEveryRunNewestFirstAsJson() {
         run("sim:vcap-missing", "SN-TRACE-1");
         run("sim:good", "SN-TRACE-1");
-        Result t = benchline("trace", "SN-TRACE-1", "--json", "--db", dir.resolve("r").toString());
+        Result t = benchline(
+                "trace", "SN-TRACE-1", "--json", "--db", dir.resolve("r").toString());
         assertEquals(0, t.exit(), t.err());
         int pass = t.out().indexOf("\"verdict\" : \"PASS\"");
         int fail = t.out().indexOf("\"verdict\" : \"FAIL\"");

@@ -23,8 +23,13 @@ class PlanLoaderTest {
         Plan plan = PlanLoader.load(SHIPPED);
         assertEquals("stm32f411-board", plan.name());
         assertTrue(plan.acceptsSerial("SN-LOT7-0042"));
-        assertTrue(!plan.acceptsSerial("sn-lot7") && !plan.acceptsSerial("SN-") && !plan.acceptsSerial("SN-" + "A".repeat(33)));
-        Step.Measure vcap = (Step.Measure) plan.steps().stream().filter(s -> s.name().equals("VCAP1")).findFirst().orElseThrow();
+        assertTrue(!plan.acceptsSerial("sn-lot7")
+                && !plan.acceptsSerial("SN-")
+                && !plan.acceptsSerial("SN-" + "A".repeat(33)));
+        Step.Measure vcap = (Step.Measure) plan.steps().stream()
+                .filter(s -> s.name().equals("VCAP1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(new Limits(1.08, 1.38), vcap.limits());
         assertTrue(vcap.hint().contains("4.7 µF VCAP1 capacitor"));
         assertEquals(64, plan.sha256().length());
@@ -44,28 +49,40 @@ class PlanLoaderTest {
 
     @Test
     void aTimeoutOfZeroNamesFileLineColumn() throws IOException {
-        String text = Files.readString(SHIPPED).replace("    name: read-uid\n", "    name: read-uid\n    timeout-ms: 0\n");
+        String text =
+                Files.readString(SHIPPED).replace("    name: read-uid\n", "    name: read-uid\n    timeout-ms: 0\n");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
         int line = lineOf(text, "timeout-ms: 0");
-        assertTrue(e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":17: step 'read-uid': timeout-ms must be above 0"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(dir.resolve("plan.yaml") + ":" + line
+                                + ":17: step 'read-uid': timeout-ms must be above 0"),
                 e.getMessage());
     }
 
     @Test
     void aSettleTimeThatLeavesNoTimeToMeasureIsRefused() throws IOException {
-        String text = Files.readString(SHIPPED).replace("    settle-ms: 100\n", "    settle-ms: 100\n    timeout-ms: 100\n");
+        String text =
+                Files.readString(SHIPPED).replace("    settle-ms: 100\n", "    settle-ms: 100\n    timeout-ms: 100\n");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
         int line = lineOf(text, "settle-ms: 100");
-        assertTrue(e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":16: step 'power-on': settle-ms 100 leaves no time"
-                + " to measure within timeout-ms 100"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith(dir.resolve("plan.yaml") + ":" + line
+                                + ":16: step 'power-on': settle-ms 100 leaves no time"
+                                + " to measure within timeout-ms 100"),
+                e.getMessage());
     }
 
     @Test
     void typoInAKeyNamesFileLineColumnAndSuggestsTheKey() throws IOException {
-        String text = Files.readString(SHIPPED).replace("    max-spread: 0.05    # a regulator", "    max-sprad: 0.05    # a regulator");
+        String text = Files.readString(SHIPPED)
+                .replace("    max-spread: 0.05    # a regulator", "    max-sprad: 0.05    # a regulator");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
         int line = lineOf(text, "max-sprad");
-        assertTrue(e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":5: unknown key 'max-sprad'"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith(dir.resolve("plan.yaml") + ":" + line + ":5: unknown key 'max-sprad'"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("did you mean 'max-spread'"), e.getMessage());
     }
 
@@ -73,38 +90,54 @@ class PlanLoaderTest {
     void lowAboveHighIsRefusedWhereItStands() throws IOException {
         String text = Files.readString(SHIPPED).replace("low: 1.08 ", "low: 1.50 ");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
-        assertTrue(e.getMessage().contains(":" + lineOf(text, "low: 1.50") + ":10: low 1.5 is above high 1.38"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(":" + lineOf(text, "low: 1.50") + ":10: low 1.5 is above high 1.38"),
+                e.getMessage());
     }
 
     @Test
     void firmwareThatIsNotTheReleasedImageIsRefused() throws IOException {
         String text = Files.readString(SHIPPED).replace("3cc23285", "0cc23285");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(text)));
-        assertTrue(e.getMessage().contains(":" + lineOf(text, "sha256:") + ":11: firmware banner.hex has SHA-256 3cc2"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains(":" + lineOf(text, "sha256:") + ":11: firmware banner.hex has SHA-256 3cc2"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("not the released image"));
     }
 
     @Test
     void badInputsEachGetOneLineWithAPlace() throws IOException {
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-[A-Z'\nsteps: []\n", ":4:17: serial-pattern is not a valid regular expression");
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps: []\n", ":5:8: the plan has no steps");
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n  - {kind: meassure, name: a}\n",
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-[A-Z'\nsteps: []\n",
+                ":4:17: serial-pattern is not a valid regular expression");
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps: []\n",
+                ":5:8: the plan has no steps");
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n  - {kind: meassure, name: a}\n",
                 ":6:12: unknown step kind 'meassure'");
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
-                + "  - {kind: power, name: p, volts: 3.3, current-limit: 0.2}\n  - {kind: read-uid, name: u}\n",
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
+                        + "  - {kind: power, name: p, volts: 3.3, current-limit: 0.2}\n  - {kind: read-uid, name: u}\n",
                 ":7:5: step 'u': needs a swd-connect step before it");
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
-                + "  - {kind: measure, name: v, test-point: VDD, unit: V, low: 3}\n", ":6:5: step 'v': needs a power step");
-        assertError("plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
-                + "  - {kind: power, name: p, volts: three, current-limit: 0.2}\n", ":6:35: step 'p': 'volts' must be a number, found 'three'");
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
+                        + "  - {kind: measure, name: v, test-point: VDD, unit: V, low: 3}\n",
+                ":6:5: step 'v': needs a power step");
+        assertError(
+                "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
+                        + "  - {kind: power, name: p, volts: three, current-limit: 0.2}\n",
+                ":6:35: step 'p': 'volts' must be a number, found 'three'");
         assertError("plan: x\nversion: 1\n  product: {name: p}\n", ": not valid YAML");
         assertError("", ":1:1: the file is empty");
     }
 
     @Test
     void limitsThatDecideVerdictsAreReadFromThePlan() throws IOException {
-        String text = Files.readString(SHIPPED).replace("min-powered-volts: 1.7 ", "min-powered-volts: 2.0 ")
-                .replace("max-rdp-level: 0 ", "max-rdp-level: 1 ").replace("max-verify-mismatches: 0", "max-verify-mismatches: 16");
+        String text = Files.readString(SHIPPED)
+                .replace("min-powered-volts: 1.7 ", "min-powered-volts: 2.0 ")
+                .replace("max-rdp-level: 0 ", "max-rdp-level: 1 ")
+                .replace("max-verify-mismatches: 0", "max-verify-mismatches: 16");
         Plan plan = PlanLoader.load(write(text));
         Step.SwdConnect swd = only(plan, Step.SwdConnect.class);
         assertEquals(2.0, swd.minPoweredVolts());
@@ -114,8 +147,11 @@ class PlanLoaderTest {
 
     @Test
     void limitsLeftOutTakeTheDefaultsThePlanFormatNames() throws IOException {
-        String text = Files.readString(SHIPPED).replaceAll("(?m)^    (min-powered-volts|max-rdp-level|max-verify-mismatches):.*\n", "");
-        assertTrue(!text.contains("min-powered-volts") && !text.contains("max-rdp-level") && !text.contains("max-verify-mismatches"));
+        String text = Files.readString(SHIPPED)
+                .replaceAll("(?m)^    (min-powered-volts|max-rdp-level|max-verify-mismatches):.*\n", "");
+        assertTrue(!text.contains("min-powered-volts")
+                && !text.contains("max-rdp-level")
+                && !text.contains("max-verify-mismatches"));
         Plan plan = PlanLoader.load(write(text));
         Step.SwdConnect swd = only(plan, Step.SwdConnect.class);
         assertEquals(1.7, swd.minPoweredVolts());
@@ -128,27 +164,41 @@ class PlanLoaderTest {
     void badLimitsAreRefusedWhereTheyStand() throws IOException {
         String head = "plan: x\nversion: 1\nproduct: {name: p}\nserial-pattern: 'SN-.*'\nsteps:\n"
                 + "  - {kind: power, name: p, volts: 3.3, current-limit: 0.2}\n";
-        assertError(head + "  - {kind: swd-connect, name: c, min-powered-volts: 0}\n",
+        assertError(
+                head + "  - {kind: swd-connect, name: c, min-powered-volts: 0}\n",
                 ":7:53: step 'c': min-powered-volts must be above 0 and at most 5");
-        assertError(head + "  - {kind: swd-connect, name: c, target-voltage: {low: 1.0, high: 1.5}}\n",
+        assertError(
+                head + "  - {kind: swd-connect, name: c, target-voltage: {low: 1.0, high: 1.5}}\n",
                 ":7:50: step 'c': the target-voltage high limit is below min-powered-volts 1.7");
-        assertError(head + "  - {kind: swd-connect, name: c, max-rdp-level: 2}\n",
+        assertError(
+                head + "  - {kind: swd-connect, name: c, max-rdp-level: 2}\n",
                 ":7:49: step 'c': max-rdp-level must be 0 or 1");
-        assertError(head + "  - {kind: swd-connect, name: c, require-unprotected: false, max-rdp-level: 1}\n",
+        assertError(
+                head + "  - {kind: swd-connect, name: c, require-unprotected: false, max-rdp-level: 1}\n",
                 ":7:77: step 'c': max-rdp-level needs require-unprotected: true");
         String shipped = Files.readString(SHIPPED);
         String negative = shipped.replace("max-verify-mismatches: 0", "max-verify-mismatches: -1");
         InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(negative)));
-        assertTrue(e.getMessage().contains(":" + lineOf(negative, "max-verify-mismatches") + ":28: step 'program': max-verify-mismatches must be 0 or more"),
+        assertTrue(
+                e.getMessage()
+                        .contains(":" + lineOf(negative, "max-verify-mismatches")
+                                + ":28: step 'program': max-verify-mismatches must be 0 or more"),
                 e.getMessage());
         String unverified = shipped.replace("verify: true\n", "verify: false\n");
         e = assertThrows(InputError.class, () -> PlanLoader.load(write(unverified)));
-        assertTrue(e.getMessage().contains(":" + lineOf(unverified, "max-verify-mismatches") + ":28: step 'program': max-verify-mismatches needs verify: true"),
+        assertTrue(
+                e.getMessage()
+                        .contains(":" + lineOf(unverified, "max-verify-mismatches")
+                                + ":28: step 'program': max-verify-mismatches needs verify: true"),
                 e.getMessage());
     }
 
     private static <T extends Step> T only(Plan plan, Class<T> kind) {
-        return plan.steps().stream().filter(kind::isInstance).map(kind::cast).findFirst().orElseThrow();
+        return plan.steps().stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .findFirst()
+                .orElseThrow();
     }
 
     private void assertError(String text, String expected) throws IOException {
@@ -164,7 +214,9 @@ class PlanLoaderTest {
         Files.createDirectories(copyDir);
         Path fw = dir.resolve("firmware/banner/build/f411");
         Files.createDirectories(fw);
-        Files.copy(Path.of("../firmware/banner/build/f411/banner.hex"), fw.resolve("banner.hex"),
+        Files.copy(
+                Path.of("../firmware/banner/build/f411/banner.hex"),
+                fw.resolve("banner.hex"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path file = dir.resolve("plan.yaml");
         Files.writeString(file, text.replace("path: ../firmware/", "path: firmware/"));

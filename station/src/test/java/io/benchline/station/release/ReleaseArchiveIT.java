@@ -30,11 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseArchiveIT {
     @TempDir
     static Path tmp;
+
     static Path home;
     static String version;
 
-    record Result(int exit, String out) {
-    }
+    record Result(int exit, String out) {}
 
     @BeforeAll
     static void unpack() throws Exception {
@@ -44,23 +44,36 @@ class ReleaseArchiveIT {
         assertTrue(Files.isRegularFile(archive), "no release archive at " + archive);
         version = System.getProperty("benchline.version");
         Path unpacked = Files.createDirectories(tmp.resolve("opt"));
-        assertEquals(0, exec(unpacked, List.of("tar", "xzf", archive.toString())).exit());
+        assertEquals(
+                0, exec(unpacked, List.of("tar", "xzf", archive.toString())).exit());
         home = unpacked.resolve("benchline-" + version);
         assertTrue(Files.isDirectory(home), "archive has no top directory benchline-" + version);
     }
 
     @Test
     void holdsWhatAStationNeedsAndNoSources() throws IOException {
-        for (String f : List.of("lib/benchline.jar", "bin/benchline", "bin/benchline.cmd", "LICENSE", "README.md",
-                "plans/stm32f411-board.yaml", "fixtures/sim-f411.yaml", "firmware/banner/build/f411/banner.hex",
-                "docs/install.md", "docs/stlink.md", "systemd/benchline-station.service", "udev/49-stlink.rules")) {
+        for (String f : List.of(
+                "lib/benchline.jar",
+                "bin/benchline",
+                "bin/benchline.cmd",
+                "LICENSE",
+                "README.md",
+                "plans/stm32f411-board.yaml",
+                "fixtures/sim-f411.yaml",
+                "firmware/banner/build/f411/banner.hex",
+                "docs/install.md",
+                "docs/stlink.md",
+                "systemd/benchline-station.service",
+                "udev/49-stlink.rules")) {
             assertTrue(Files.isRegularFile(home.resolve(f)), "missing " + f);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/benchline")));
         assertFalse(Files.exists(home.resolve("fixtures/src")), "module sources shipped");
         assertFalse(Files.exists(home.resolve("pom.xml")));
         String cmd = Files.readString(home.resolve("bin/benchline.cmd"));
-        assertTrue(cmd.contains("\r\n") && !cmd.replace("\r\n", "").contains("\n"), "benchline.cmd must have CRLF line ends");
+        assertTrue(
+                cmd.contains("\r\n") && !cmd.replace("\r\n", "").contains("\n"),
+                "benchline.cmd must have CRLF line ends");
         String unit = Files.readString(home.resolve("systemd/benchline-station.service"));
         assertTrue(unit.contains("SupplementaryGroups=dialout"), unit);
         assertTrue(unit.contains("User=benchline"), unit);
@@ -80,12 +93,15 @@ class ReleaseArchiveIT {
             }
             assertEquals(version, p.getProperty("version"));
             assertEquals(version.contains("-dirty."), Boolean.parseBoolean(p.getProperty("dirty")));
-            String license = new String(jar.getInputStream(jar.getEntry("LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+            String license =
+                    new String(jar.getInputStream(jar.getEntry("LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(license.contains("Apache License") && license.contains("Version 2.0"), "LICENSE in the jar");
             // bundled libraries' texts: Jackson's Apache notice and the PostgreSQL driver's BSD licence
-            String notice = new String(jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
+            String notice = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/NOTICE")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(notice.contains("Jackson"), notice);
-            String bundled = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+            String bundled = new String(
+                    jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(bundled.contains("PostgreSQL"), "the PostgreSQL driver's licence is kept");
         }
     }
@@ -101,11 +117,19 @@ class ReleaseArchiveIT {
         Result describe = exec(root, List.of("git", "describe", "--tags", "--match", "v[0-9]*", "--abbrev=7"));
         String base = describe.exit() == 0
                 ? describe.out().strip().substring(1)
-                : System.getProperty("benchline.pom.version").replace("-SNAPSHOT", "") + "-dev-" + exec(root, List.of("git", "rev-list", "--count", "HEAD")).out().strip()
-                        + "-g" + exec(root, List.of("git", "rev-parse", "--short=7", "HEAD")).out().strip();
-        boolean dirty = !exec(root, List.of("git", "status", "--porcelain")).out().isBlank();
+                : System.getProperty("benchline.pom.version").replace("-SNAPSHOT", "") + "-dev-"
+                        + exec(root, List.of("git", "rev-list", "--count", "HEAD"))
+                                .out()
+                                .strip() + "-g"
+                        + exec(root, List.of("git", "rev-parse", "--short=7", "HEAD"))
+                                .out()
+                                .strip();
+        boolean dirty =
+                !exec(root, List.of("git", "status", "--porcelain")).out().isBlank();
         if (dirty) {
-            assertTrue(Pattern.matches(Pattern.quote(base) + "-dirty\\.[0-9a-f]{8}", version), version + " for " + base + ", dirty");
+            assertTrue(
+                    Pattern.matches(Pattern.quote(base) + "-dirty\\.[0-9a-f]{8}", version),
+                    version + " for " + base + ", dirty");
         } else {
             assertEquals(base, version);
         }
@@ -122,8 +146,17 @@ class ReleaseArchiveIT {
 
         // the first run records the class-data archive, the second one starts from it
         for (String serial : List.of("SN-REL-0001", "SN-REL-0002")) {
-            Result r = benchline(elsewhere, "run", "--plan", "plans/stm32f411-board.yaml", "--fixture", "sim:good",
-                    "--serial", serial, "--db", db.toString());
+            Result r = benchline(
+                    elsewhere,
+                    "run",
+                    "--plan",
+                    "plans/stm32f411-board.yaml",
+                    "--fixture",
+                    "sim:good",
+                    "--serial",
+                    serial,
+                    "--db",
+                    db.toString());
             assertEquals(0, r.exit(), r.out());
             assertTrue(r.out().contains("PASS  " + serial), r.out());
         }

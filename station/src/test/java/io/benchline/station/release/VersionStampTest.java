@@ -30,10 +30,17 @@ class VersionStampTest {
 
     @BeforeAll
     static void compile(@TempDir Path classes) throws Exception {
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-d", classes.toString(), Path.of("src/build/VersionStamp.java").toString());
+        int rc = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-d",
+                        classes.toString(),
+                        Path.of("src/build/VersionStamp.java").toString());
         assertEquals(0, rc);
-        ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, VersionStampTest.class.getClassLoader());
+        ClassLoader loader =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, VersionStampTest.class.getClassLoader());
         Class<?> c = loader.loadClass("VersionStamp");
         stamp = c.getDeclaredMethod("stamp", Path.class, String.class);
         stamp.setAccessible(true);
@@ -46,11 +53,22 @@ class VersionStampTest {
     }
 
     String git(Path in, String... args) {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-                "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "git",
+                "-c",
+                "user.name=t",
+                "-c",
+                "user.email=t@example.com",
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "tag.gpgsign=false"));
         cmd.addAll(List.of(args));
         try {
-            Process p = new ProcessBuilder(cmd).directory(in.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(cmd)
+                    .directory(in.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals(0, p.exitValue(), String.join(" ", cmd) + ": " + out);

@@ -51,17 +51,26 @@ class FreshSupplyReadingTest {
     void aShortedBoardFailsAsAShortOnAFreshReading(SupplyModel model) throws IOException {
         StepRecord power = powerStep(BoardProfile.RAIL_SHORT, model);
         assertEquals(Verdict.FAIL, power.verdict());
-        assertEquals("supply in current limit (0.250 A at a 0.250 A limit): a short on the board; power switched off", power.message());
+        assertEquals(
+                "supply in current limit (0.250 A at a 0.250 A limit): a short on the board; power switched off",
+                power.message());
     }
 
     private StepRecord powerStep(BoardProfile profile, SupplyModel model) throws IOException {
         Map<String, String> pointByChannel = new HashMap<>();
         FixtureLoader.SIM_WIRING.forEach((point, channel) -> pointByChannel.put(channel, point));
         SimFixture bench = new SimFixture(new SimBoard(profile, 3), pointByChannel, 0);
-        try (SimInstrumentServers servers = SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, model, dir);
-                Database db = Database.open(dir.resolve("results-" + profile + model).toString());
-                Station station = Station.open(plan(), FixtureLoader.parse("(served pty bench)", "name: pty-bench\ntime-scale: 1\n"
-                        + servers.fixtureYaml() + "probe: \"sim:good\"\ntest-points: {VDD: \"1\", VDDA: \"2\", VCAP1: \"3\", NRST: \"4\"}\n"), db)) {
+        try (SimInstrumentServers servers =
+                        SimInstrumentServers.start(bench, Transport.PTY, MeterModel.HP_34401A, model, dir);
+                Database db =
+                        Database.open(dir.resolve("results-" + profile + model).toString());
+                Station station = Station.open(
+                        plan(),
+                        FixtureLoader.parse(
+                                "(served pty bench)",
+                                "name: pty-bench\ntime-scale: 1\n" + servers.fixtureYaml()
+                                        + "probe: \"sim:good\"\ntest-points: {VDD: \"1\", VDDA: \"2\", VCAP1: \"3\", NRST: \"4\"}\n"),
+                        db)) {
             RunOutcome o = station.run(new RunRequest("SN-FRESH-1", "T", "tester"), RunListener.NONE);
             return o.steps().get(0);
         }

@@ -32,6 +32,7 @@ class SequencerTest {
 
     @TempDir
     Path dir;
+
     Database db;
 
     @BeforeEach
@@ -50,7 +51,8 @@ class SequencerTest {
 
     RunDetail run(Plan plan, String profile) {
         try (Station station = Station.open(plan, FixtureLoader.load("sim:" + profile), db)) {
-            RunOutcome o = station.run(new RunRequest("SN-T-" + profile.toUpperCase(), "T", "tester"), RunListener.NONE);
+            RunOutcome o =
+                    station.run(new RunRequest("SN-T-" + profile.toUpperCase(), "T", "tester"), RunListener.NONE);
             RunDetail stored = db.trace().run(o.runId()).orElseThrow();
             assertEquals(o.verdict(), stored.run().verdict(), "the verdict told is the verdict stored");
             return stored;
@@ -62,12 +64,24 @@ class SequencerTest {
         RunDetail d = run("good");
         assertEquals(Verdict.PASS, d.run().verdict());
         assertNull(d.run().failedStep());
-        assertEquals(List.of("power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "program", "read-uid", "boot-check",
-                "teardown"), names(d));
+        assertEquals(
+                List.of(
+                        "power-on",
+                        "VDD",
+                        "VDDA",
+                        "VCAP1",
+                        "NRST",
+                        "swd-connect",
+                        "program",
+                        "read-uid",
+                        "boot-check",
+                        "teardown"),
+                names(d));
         assertTrue(d.run().uid().matches("[0-9A-F]{24}"), d.run().uid());
         assertEquals(d.run().uid(), db.trace().board("SN-T-GOOD").get(0).run().uid());
         assertEquals(64, d.run().firmwareSha256().length());
-        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("target voltage") && m.reading() > 3.2));
+        assertTrue(d.steps().get(5).measurements().stream()
+                .anyMatch(m -> m.name().equals("target voltage") && m.reading() > 3.2));
     }
 
     @ParameterizedTest
@@ -107,7 +121,9 @@ class SequencerTest {
         RunDetail d = run("probe-unplugged");
         assertEquals(Verdict.ERROR, d.run().verdict());
         assertEquals("swd-connect", d.run().failedStep());
-        assertTrue(d.run().hint().startsWith("station problem, not the board"), d.run().hint());
+        assertTrue(
+                d.run().hint().startsWith("station problem, not the board"),
+                d.run().hint());
         assertTrue(d.run().message().toLowerCase().contains("probe"), d.run().message());
     }
 
@@ -116,10 +132,20 @@ class SequencerTest {
         RunDetail d = run("vref-open");
         assertEquals(Verdict.ERROR, d.run().verdict(), d.run().message());
         assertEquals("swd-connect", d.run().failedStep());
-        assertTrue(d.run().message().matches("the probe sees 0\\.0\\d V on the target, but the DMM measured (VDD|VDDA|NRST) at 3\\.\\d+ V"
-                + " in this run: the probe's target-voltage \\(VREF\\) wire is open"), d.run().message());
-        assertTrue(d.run().hint().startsWith("Fixture fault, not the board: check the probe's VREF (target voltage) wire"), d.run().hint());
-        assertEquals(List.of("power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "teardown"), names(d), "never programmed");
+        assertTrue(
+                d.run()
+                        .message()
+                        .matches(
+                                "the probe sees 0\\.0\\d V on the target, but the DMM measured (VDD|VDDA|NRST) at 3\\.\\d+ V"
+                                        + " in this run: the probe's target-voltage \\(VREF\\) wire is open"),
+                d.run().message());
+        assertTrue(
+                d.run().hint().startsWith("Fixture fault, not the board: check the probe's VREF (target voltage) wire"),
+                d.run().hint());
+        assertEquals(
+                List.of("power-on", "VDD", "VDDA", "VCAP1", "NRST", "swd-connect", "teardown"),
+                names(d),
+                "never programmed");
     }
 
     @Test
@@ -129,7 +155,8 @@ class SequencerTest {
         assertEquals("VCAP1", vcap.name());
         assertEquals(Verdict.FAIL, vcap.verdict());
         var ms = d.steps().get(3).measurements();
-        assertEquals(List.of("VCAP1", "VCAP1 spread"), ms.stream().map(m -> m.name()).toList());
+        assertEquals(
+                List.of("VCAP1", "VCAP1 spread"), ms.stream().map(m -> m.name()).toList());
         assertEquals(1.08, ms.get(0).low());
         assertTrue(ms.get(0).reading() < 1.08);
     }
@@ -140,16 +167,24 @@ class SequencerTest {
         RunDetail d = run(strict, "good");
         assertEquals(Verdict.FAIL, d.run().verdict());
         assertEquals("swd-connect", d.run().failedStep());
-        assertTrue(d.run().message().startsWith("board not powered") && d.run().message().contains("at least 3.4 V"), d.run().message());
+        assertTrue(
+                d.run().message().startsWith("board not powered")
+                        && d.run().message().contains("at least 3.4 V"),
+                d.run().message());
     }
 
     @Test
     void aPlanThatAcceptsRdpLevel1LetsItsProgramStepUnprotect() throws IOException {
-        Plan rework = planWith("    max-rdp-level: 0 ", "    max-rdp-level: 1 ", "    verify: true\n", "    verify: true\n    unprotect: true\n");
+        Plan rework = planWith(
+                "    max-rdp-level: 0 ",
+                "    max-rdp-level: 1 ",
+                "    verify: true\n",
+                "    verify: true\n    unprotect: true\n");
         RunDetail d = run(rework, "rdp-locked");
         StepRow swd = d.steps().get(5).step();
         assertEquals(Verdict.PASS, swd.verdict(), swd.message());
-        assertTrue(d.steps().get(5).measurements().stream().anyMatch(m -> m.name().equals("RDP level") && m.reading() == 1 && m.high() == 1));
+        assertTrue(d.steps().get(5).measurements().stream()
+                .anyMatch(m -> m.name().equals("RDP level") && m.reading() == 1 && m.high() == 1));
         assertEquals(Verdict.PASS, d.run().verdict(), d.run().message());
     }
 
@@ -160,15 +195,23 @@ class SequencerTest {
         StepRow program = d.steps().get(6).step();
         assertEquals("program", program.name());
         assertEquals(Verdict.PASS, program.verdict(), program.message());
-        var mismatches = d.steps().get(6).measurements().stream().filter(m -> m.name().equals("verify mismatches")).findFirst().orElseThrow();
+        var mismatches = d.steps().get(6).measurements().stream()
+                .filter(m -> m.name().equals("verify mismatches"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(mismatches.reading() > 0, "the simulated flash really differs");
         assertEquals(1_000_000.0, mismatches.high());
     }
 
     /** The shipped plan with each (old, new) text pair replaced, written beside the test's database. */
     private Plan planWith(String... oldNew) throws IOException {
-        String text = Files.readString(SHIPPED).replace("../firmware/banner/build/f411/banner.hex",
-                Path.of("../firmware/banner/build/f411/banner.hex").toAbsolutePath().normalize().toString());
+        String text = Files.readString(SHIPPED)
+                .replace(
+                        "../firmware/banner/build/f411/banner.hex",
+                        Path.of("../firmware/banner/build/f411/banner.hex")
+                                .toAbsolutePath()
+                                .normalize()
+                                .toString());
         for (int i = 0; i < oldNew.length; i += 2) {
             assertTrue(text.contains(oldNew[i]), oldNew[i]);
             text = text.replace(oldNew[i], oldNew[i + 1]);

@@ -45,6 +45,7 @@ class StepTimeoutTest {
 
     @TempDir
     Path dir;
+
     Database db;
     SimFixture bench;
     SimInstrumentServers servers;
@@ -81,10 +82,16 @@ class StepTimeoutTest {
 
             assertEquals(Verdict.ERROR, o.verdict(), o.message());
             assertEquals("VDD", o.failedStep());
-            assertTrue(o.message().startsWith("step 'VDD' did not end within its timeout of 800 ms (timeout-ms): it was waiting on dmm "),
+            assertTrue(
+                    o.message()
+                            .startsWith(
+                                    "step 'VDD' did not end within its timeout of 800 ms (timeout-ms): it was waiting on dmm "),
                     o.message());
             assertEquals(1, o.message().lines().count(), o.message());
-            assertTrue(o.message().endsWith("no reply before the step's timeout (the station closed the port; it is reopened on the next command)"),
+            assertTrue(
+                    o.message()
+                            .endsWith(
+                                    "no reply before the step's timeout (the station closed the port; it is reopened on the next command)"),
                     o.message());
             assertStepEndedWithin(o, "VDD", 800);
             assertTeardownSwitchedPowerOff(o);
@@ -105,9 +112,15 @@ class StepTimeoutTest {
 
                 assertEquals(Verdict.ERROR, o.verdict(), o.message());
                 assertEquals("swd-connect", o.failedStep());
-                assertTrue(o.message().startsWith("step 'swd-connect' did not end within its timeout of 1200 ms (timeout-ms): it was waiting on"
-                        + " GDB server gdb://127.0.0.1:" + server.getLocalPort()), o.message());
-                assertTrue(o.message().endsWith("no reply before the step's timeout (the station closed the link)"), o.message());
+                assertTrue(
+                        o.message()
+                                .startsWith(
+                                        "step 'swd-connect' did not end within its timeout of 1200 ms (timeout-ms): it was waiting on"
+                                                + " GDB server gdb://127.0.0.1:" + server.getLocalPort()),
+                        o.message());
+                assertTrue(
+                        o.message().endsWith("no reply before the step's timeout (the station closed the link)"),
+                        o.message());
                 assertTrue(o.hint().startsWith("station problem, not the board"), o.hint());
                 assertStepEndedWithin(o, "swd-connect", 1200);
                 assertTeardownSwitchedPowerOff(o);
@@ -118,10 +131,16 @@ class StepTimeoutTest {
 
     private void assertStepEndedWithin(RunOutcome o, String step, long timeoutMs) {
         RunDetail d = db.trace().run(o.runId()).orElseThrow();
-        StepRow row = d.steps().stream().map(s -> s.step()).filter(s -> s.name().equals(step)).findFirst().orElseThrow();
+        StepRow row = d.steps().stream()
+                .map(s -> s.step())
+                .filter(s -> s.name().equals(step))
+                .findFirst()
+                .orElseThrow();
         assertEquals(Verdict.ERROR, row.verdict());
         long ms = Duration.between(row.startedAt(), row.endedAt()).toMillis();
-        assertTrue(ms >= timeoutMs - 50 && ms < timeoutMs + MARGIN_MS, "step took " + ms + " ms against a timeout of " + timeoutMs);
+        assertTrue(
+                ms >= timeoutMs - 50 && ms < timeoutMs + MARGIN_MS,
+                "step took " + ms + " ms against a timeout of " + timeoutMs);
     }
 
     private void assertTeardownSwitchedPowerOff(RunOutcome o) {
@@ -133,25 +152,30 @@ class StepTimeoutTest {
 
     /** Accepts one client and reads whatever it sends, answering nothing. */
     private static Thread swallowing(ServerSocket server) {
-        Thread t = new Thread(() -> {
-            try (Socket s = server.accept(); InputStream in = s.getInputStream()) {
-                byte[] buf = new byte[1024];
-                while (in.read(buf) >= 0) {
-                    // a server that takes every byte and never replies
-                }
-            } catch (IOException ignored) {
-                // the client closed the connection: what the test waits for
-            }
-        }, "mute-gdb-server");
+        Thread t = new Thread(
+                () -> {
+                    try (Socket s = server.accept();
+                            InputStream in = s.getInputStream()) {
+                        byte[] buf = new byte[1024];
+                        while (in.read(buf) >= 0) {
+                            // a server that takes every byte and never replies
+                        }
+                    } catch (IOException ignored) {
+                        // the client closed the connection: what the test waits for
+                    }
+                },
+                "mute-gdb-server");
         t.setDaemon(true);
         t.start();
         return t;
     }
 
     private FixtureFile fixture(String probe) {
-        return FixtureLoader.parse("(served tcp bench)", "name: timeout-bench\ntime-scale: 0\n" + servers.fixtureYaml()
-                + "probe: \"" + probe + "\"\n"
-                + "test-points: {VDD: \"1\", VDDA: \"2\", VCAP1: \"3\", NRST: \"4\"}\n");
+        return FixtureLoader.parse(
+                "(served tcp bench)",
+                "name: timeout-bench\ntime-scale: 0\n" + servers.fixtureYaml()
+                        + "probe: \"" + probe + "\"\n"
+                        + "test-points: {VDD: \"1\", VDDA: \"2\", VCAP1: \"3\", NRST: \"4\"}\n");
     }
 
     private Plan plan(String steps) throws IOException {

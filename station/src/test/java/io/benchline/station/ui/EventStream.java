@@ -20,8 +20,13 @@ final class EventStream implements AutoCloseable {
 
     EventStream(String base) throws Exception {
         // as a browser asks: without this Accept the server does not stream the events
-        body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "api/events")).header("Accept", "text/event-stream").build(),
-                HttpResponse.BodyHandlers.ofInputStream()).body();
+        body = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base + "api/events"))
+                                .header("Accept", "text/event-stream")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream())
+                .body();
         Thread reader = new Thread(this::read, "test-events");
         reader.setDaemon(true);
         reader.start();

@@ -31,15 +31,19 @@ class JigStartTest {
     @Test
     void pressingTheJigsStartTestsTheArmedSerial() throws Exception {
         try (DemoFixture served = DemoFixture.start("tcp", FixtureLoader.load("sim:good"));
-             Database db = Database.open(dir.resolve("r").toString());
-             Station station = served.openStation(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")), db)) {
+                Database db = Database.open(dir.resolve("r").toString());
+                Station station = served.openStation(PlanLoader.load(Path.of("../plans/stm32f411-board.yaml")), db)) {
             assertTrue(StartButton.of(station.fixture()).isPresent(), "the served fixture's switch is the jig");
-            try (StationServer server = StationServer.start(station, db, "JIG-LOT", "127.0.0.1", 0, () -> { },
-                    StartButton.of(station.fixture()))) {
-                HttpResponse<String> armed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                                URI.create(server.address() + "api/arm")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"SN-JIG-7\",\"operator\":\"fay\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString());
+            try (StationServer server = StationServer.start(
+                    station, db, "JIG-LOT", "127.0.0.1", 0, () -> {}, StartButton.of(station.fixture()))) {
+                HttpResponse<String> armed = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(URI.create(server.address() + "api/arm"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"serial\":\"SN-JIG-7\",\"operator\":\"fay\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 assertEquals(204, armed.statusCode());
                 served.jig().orElseThrow().pressStart();
                 List<RunDetail> runs = List.of();

@@ -59,10 +59,20 @@ class OperatorScreenBrowserTest {
         good = stations.start("good", BATCH);
         vddLow = stations.start("vdd-low", BATCH);
         unplugged = stations.start("probe-unplugged", BATCH);
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run")));
+        playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run")));
     }
 
     @AfterAll
@@ -109,7 +119,8 @@ class OperatorScreenBrowserTest {
 
     /** The shift counter's text once it has grown by one (the stations serve several tests). */
     private String plusOne(String counter) {
-        return String.valueOf(Integer.parseInt(page.locator(counter).textContent().trim()) + 1);
+        return String.valueOf(
+                Integer.parseInt(page.locator(counter).textContent().trim()) + 1);
     }
 
     @Test
@@ -191,9 +202,12 @@ class OperatorScreenBrowserTest {
         scan("SN-UI-0004");
         assertThat(dialog).isVisible();
         String passed = plusOne("#shift-passed");
-        Response started = page.waitForResponse(this::isRunPost, () -> page.keyboard().press("Enter"));
+        Response started =
+                page.waitForResponse(this::isRunPost, () -> page.keyboard().press("Enter"));
         assertEquals(202, started.status());
-        assertTrue(started.request().postData().contains("\"confirm_retest\":true"), started.request().postData());
+        assertTrue(
+                started.request().postData().contains("\"confirm_retest\":true"),
+                started.request().postData());
         assertThat(page.locator("#shift-passed")).hasText(passed, WAIT);
         assertEquals(2, stations.db.trace().board("SN-UI-0004").size());
     }
@@ -239,7 +253,8 @@ class OperatorScreenBrowserTest {
         scan("SN-UI-0005");
         assertThat(page.locator("#banner-verdict")).hasText("FAIL", WAIT);
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Batch report")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Batch report"))
+                .click();
         assertThat(page.locator("h1")).hasText("Batch " + BATCH);
         assertThat(page.locator("#kpi-boards b")).not().hasText("0");
         assertThat(page.locator("#pareto")).containsText("VDD");

@@ -45,8 +45,12 @@ class StationApiTest {
     }
 
     private HttpResponse<String> post(String url, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String url) throws Exception {
@@ -57,14 +61,19 @@ class StationApiTest {
     void runLifecycleAndItsRefusals() throws Exception {
         CountDownLatch boardPlaced = new CountDownLatch(1);
         CountDownLatch deskTaken = new CountDownLatch(1);
-        StationServer s = stations.start("vdd-low", "API-LOT", "127.0.0.1", () -> {
-            deskTaken.countDown();
-            try {
-                boardPlaced.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, Optional.empty());
+        StationServer s = stations.start(
+                "vdd-low",
+                "API-LOT",
+                "127.0.0.1",
+                () -> {
+                    deskTaken.countDown();
+                    try {
+                        boardPlaced.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                Optional.empty());
         String base = s.address();
 
         HttpResponse<String> bad = post(base + "api/runs", "{\"serial\":\"sn-lower-case\",\"operator\":\"ann\"}");
@@ -72,9 +81,16 @@ class StationApiTest {
         assertTrue(JSON.readTree(bad.body()).get("error").asText().contains("does not match the plan's pattern"));
         assertTrue(stations.db.trace().board("sn-lower-case").isEmpty(), "nothing stored for a bad serial");
         assertEquals(400, post(base + "api/runs", "{\"serial\":\"SN-A-1\"}").statusCode(), "no operator");
-        assertEquals(415, http.send(HttpRequest.newBuilder(URI.create(base + "api/runs"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"SN-A-1\",\"operator\":\"ann\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode(), "a form post from another site is refused");
+        assertEquals(
+                415,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "api/runs"))
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                "{\"serial\":\"SN-A-1\",\"operator\":\"ann\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode(),
+                "a form post from another site is refused");
 
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
             try {
@@ -130,12 +146,17 @@ class StationApiTest {
 
     @Test
     void theStationAsksBeforeRetestingABoardThatPassed() throws Exception {
-        StationServer s = stations.start("good", "RETEST-LOT", "127.0.0.1", () -> { }, Optional.empty());
+        StationServer s = stations.start("good", "RETEST-LOT", "127.0.0.1", () -> {}, Optional.empty());
         String base = s.address();
         try (EventStream events = new EventStream(base)) {
-            assertEquals(202, post(base + "api/runs", "{\"serial\":\"SN-R-1\",\"operator\":\"ann\"}").statusCode());
+            assertEquals(
+                    202,
+                    post(base + "api/runs", "{\"serial\":\"SN-R-1\",\"operator\":\"ann\"}")
+                            .statusCode());
             events.await("run-finished");
-            assertTrue(JSON.readTree(get(base + "api/boards/SN-R-1").body()).get("passed").asBoolean());
+            assertTrue(JSON.readTree(get(base + "api/boards/SN-R-1").body())
+                    .get("passed")
+                    .asBoolean());
 
             HttpResponse<String> refused = post(base + "api/runs", "{\"serial\":\" SN-R-1 \",\"operator\":\"ann\"}");
             assertEquals(409, refused.statusCode());
@@ -145,14 +166,17 @@ class StationApiTest {
             assertTrue(why.get("error").asText().startsWith("already passed"), why.toString());
             assertEquals(1, stations.db.trace().board("SN-R-1").size(), "a refused retest stores nothing");
 
-            HttpResponse<String> confirmed = post(base + "api/runs",
-                    "{\"serial\":\"SN-R-1\",\"operator\":\"ann\",\"confirm_retest\":true}");
+            HttpResponse<String> confirmed =
+                    post(base + "api/runs", "{\"serial\":\"SN-R-1\",\"operator\":\"ann\",\"confirm_retest\":true}");
             assertEquals(202, confirmed.statusCode(), confirmed.body());
             events.await("run-finished");
             assertEquals(2, stations.db.trace().board("SN-R-1").size());
 
-            assertEquals(202, post(base + "api/runs", "{\"serial\":\"SN-R-2\",\"operator\":\"ann\",\"confirm_retest\":true}")
-                    .statusCode(), "a confirmation for a board never tested is no obstacle");
+            assertEquals(
+                    202,
+                    post(base + "api/runs", "{\"serial\":\"SN-R-2\",\"operator\":\"ann\",\"confirm_retest\":true}")
+                            .statusCode(),
+                    "a confirmation for a board never tested is no obstacle");
             events.await("run-finished");
             assertEquals(400, post(base + "api/runs", "null").statusCode());
             assertEquals(400, post(base + "api/runs", "{\"serial\":").statusCode());
@@ -161,23 +185,35 @@ class StationApiTest {
 
     @Test
     void offLoopbackEveryRequestNeedsTheToken() throws Exception {
-        StationServer s = stations.start("good", "TOKEN-LOT", "0.0.0.0", () -> { }, Optional.empty());
+        StationServer s = stations.start("good", "TOKEN-LOT", "0.0.0.0", () -> {}, Optional.empty());
         String token = s.token().orElseThrow();
         String base = "http://127.0.0.1:" + s.port() + "/";
         assertEquals(401, get(base).statusCode());
         assertEquals(401, get(base + "api/station").statusCode());
         assertEquals(401, get(base + "static/station.js").statusCode());
-        assertEquals(401, post(base + "api/runs", "{\"serial\":\"SN-T-1\",\"operator\":\"ann\"}").statusCode());
+        assertEquals(
+                401,
+                post(base + "api/runs", "{\"serial\":\"SN-T-1\",\"operator\":\"ann\"}")
+                        .statusCode());
         assertTrue(stations.db.trace().board("SN-T-1").isEmpty());
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(base + "api/station")).header("X-Benchline-Token", token)
-                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(
+                200,
+                http.send(
+                                HttpRequest.newBuilder(URI.create(base + "api/station"))
+                                        .header("X-Benchline-Token", token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode());
 
         HttpResponse<String> link = get(base + "?token=" + token);
         assertEquals(302, link.statusCode());
         String cookie = link.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base)).header("Cookie", cookie.split(";")[0])
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(URI.create(base))
+                        .header("Cookie", cookie.split(";")[0])
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"serial\""));
         assertEquals(401, get(base + "?token=wrong").statusCode());
@@ -195,10 +231,13 @@ class StationApiTest {
                 return false;
             }
         };
-        StationServer s = stations.start("good", "JIG-LOT", "127.0.0.1", () -> { }, Optional.of(button));
+        StationServer s = stations.start("good", "JIG-LOT", "127.0.0.1", () -> {}, Optional.of(button));
         List<RunDetail> runs;
         try (EventStream events = new EventStream(s.address())) {
-            assertEquals(204, post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}").statusCode());
+            assertEquals(
+                    204,
+                    post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}")
+                            .statusCode());
             assertTrue(presses.offer(true, 5, TimeUnit.SECONDS), "the station waits for START");
             events.await("run-finished");
             runs = stations.db.trace().board("SN-J-1");
@@ -206,15 +245,22 @@ class StationApiTest {
             assertEquals("ann", runs.get(0).run().operator());
             assertEquals(Verdict.PASS, runs.get(0).run().verdict());
 
-            assertEquals(204, post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}").statusCode());
+            assertEquals(
+                    204,
+                    post(s.address() + "api/arm", "{\"serial\":\"SN-J-1\",\"operator\":\"ann\"}")
+                            .statusCode());
             assertTrue(presses.offer(true, 5, TimeUnit.SECONDS));
             events.await("confirm-retest");
-            assertEquals(1, stations.db.trace().board("SN-J-1").size(), "START on a board that passed asks the screen first");
+            assertEquals(
+                    1,
+                    stations.db.trace().board("SN-J-1").size(),
+                    "START on a board that passed asks the screen first");
         }
 
         String uid = runs.get(0).run().uid();
         assertTrue(uid != null && uid.matches("[0-9A-F]{24}"), "the good board's MCU UID is bound: " + uid);
-        JsonNode byUid = JSON.readTree(get(s.address() + "api/boards/" + uid.toLowerCase()).body());
+        JsonNode byUid = JSON.readTree(
+                get(s.address() + "api/boards/" + uid.toLowerCase()).body());
         assertEquals("SN-J-1", byUid.get("serial").asText(), "trace by MCU unique ID");
         assertTrue(get(s.address() + "boards/" + uid).body().contains("Board SN-J-1"));
     }

@@ -26,23 +26,31 @@ final class TestStations implements AutoCloseable {
     }
 
     /** A station whose jig gets a fresh board of this profile at every START. */
-    StationServer start(String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
+    StationServer start(
+            String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
         Plan plan = PlanLoader.load(PLAN);
         FixtureFile fixture = FixtureLoader.load("sim:" + profile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixture);
         Station station = Station.open(plan, fixture, db, f -> FixtureOpener.open(f, sim));
         open.add(station);
         Runnable fresh = SimBoards.freshEachRun(sim, fixture);
-        StationServer server = StationServer.start(station, db, batch, bind, 0, () -> {
-            beforeEachRun.run();
-            fresh.run();
-        }, button);
+        StationServer server = StationServer.start(
+                station,
+                db,
+                batch,
+                bind,
+                0,
+                () -> {
+                    beforeEachRun.run();
+                    fresh.run();
+                },
+                button);
         open.add(0, server);
         return server;
     }
 
     StationServer start(String profile, String batch) {
-        return start(profile, batch, "127.0.0.1", () -> { }, Optional.empty());
+        return start(profile, batch, "127.0.0.1", () -> {}, Optional.empty());
     }
 
     @Override
