@@ -100,6 +100,14 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /**
+     * This station's backlog towards the line's central database, read from the local file (so
+     * {@code benchline sync status} can ask while the station runs). H2 only.
+     */
+    public SyncStatus syncStatus() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
     /** Writes benchmark data in bulk (see {@link BulkLoad}); H2 only. Close it to commit. */
     public BulkLoad bulkLoad() {
         if (!DatabaseUrl.isH2(url)) {
