@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
+    public StationHeartbeats heartbeats() {
+        return new StationHeartbeats(jdbi);
+    }
+
     /**
      * This station's backlog towards the line's central database, read from the local file (so
      * {@code benchline sync status} can ask while the station runs). H2 only.

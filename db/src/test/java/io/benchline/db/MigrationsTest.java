@@ -59,7 +59,7 @@ class MigrationsTest {
         String url = url();
         assertFalse(Migrations.upToDate(url), "an empty database has no history");
         Database.open(url).close();
-        assertEquals(Map.of("1", "V1__results.sql", "2", "V2__report_tallies.sql"), history(url));
+        assertEquals(shipped(), history(url));
         // true only if the checksums computed here equal the ones Flyway stored
         assertTrue(Migrations.upToDate(url));
     }
@@ -71,7 +71,16 @@ class MigrationsTest {
         assertEquals(Map.of("1", "V1__results.sql"), history(url));
         assertFalse(Migrations.upToDate(url));
         Database.open(url).close();
-        assertEquals(Map.of("1", "V1__results.sql", "2", "V2__report_tallies.sql"), history(url));
+        assertEquals(shipped(), history(url));
+    }
+
+    /** Version to script name of every migration this build carries. */
+    static Map<String, String> shipped() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        Migrations.scripts(Migrations.class.getClassLoader())
+                .orElseThrow()
+                .forEach((version, script) -> out.put(version, script.name()));
+        return out;
     }
 
     @Test
@@ -96,7 +105,7 @@ class MigrationsTest {
         sql(
                 url,
                 "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
-                        + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (3, '3', 'newer', 'SQL', 'V3__newer.sql', 1, 'x', 0, TRUE)");
+                        + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (999, '999', 'newer', 'SQL', 'V999__newer.sql', 1, 'x', 0, TRUE)");
         assertFalse(Migrations.upToDate(url), "a migration from a newer build");
     }
 
