@@ -66,7 +66,7 @@ final class PromptLoader {
 
     /** A picture file beside the plan (or below its folder), checked to exist now rather than when a board waits for it. */
     private static Path picture(Fields f, Path planFile, String given, String what) {
-        Path dir = planFile.toAbsolutePath().getParent();
+        Path dir = planFile.toAbsolutePath().normalize().getParent();
         Path path = dir.resolve(given).normalize();
         if (!path.startsWith(dir)) {
             throw new YamlError(f.where("picture"), what + ": picture " + given + " must be in the plan's folder or below it");
