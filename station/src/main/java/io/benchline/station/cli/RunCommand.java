@@ -78,8 +78,9 @@ final class RunCommand implements Callable<Integer> {
         PresetAnswers preset = PresetAnswers.parse(loadedPlan, answers);
         for (Step.Prompt p : preset.unanswered(loadedPlan)) {
             (json ? System.err : System.out)
-                    .println("warning: step '" + p.name() + "' asks the operator \"" + p.text() + "\"; without --answer "
-                            + p.name() + "=" + String.join("|", p.answers()) + " it ends ERROR");
+                    .println(
+                            "warning: step '" + p.name() + "' asks the operator \"" + p.text() + "\"; without --answer "
+                                    + p.name() + "=" + String.join("|", p.answers()) + " it ends ERROR");
         }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         sim.ifPresent(s -> s.insert(SimBoards.board(fixtureFile.sim().orElseThrow(), serial)));

@@ -21,10 +21,12 @@ final class PromptLoader {
 
     static Step.Prompt prompt(Fields f, Path planFile, String name, int timeout, String hint, String what) {
         String text = f.text("text");
-        Path picture = f.optText("picture").map(p -> picture(f, planFile, p, what)).orElse(null);
+        Path picture =
+                f.optText("picture").map(p -> picture(f, planFile, p, what)).orElse(null);
         List<String> answers = answers(f, "answers", what);
         if (answers.isEmpty()) {
-            throw new YamlError(f.where(), what + ": 'answers' is missing: list what the operator may answer, e.g. [PASS, FAIL]");
+            throw new YamlError(
+                    f.where(), what + ": 'answers' is missing: list what the operator may answer, e.g. [PASS, FAIL]");
         }
         List<String> passing = new ArrayList<>();
         for (Node n : f.list("pass")) {
@@ -33,8 +35,7 @@ final class PromptLoader {
                     .filter(a -> a.equalsIgnoreCase(p))
                     .findFirst()
                     .orElseThrow(() -> new YamlError(
-                            n.where(),
-                            what + ": pass answer '" + p + "' is not one of the answers " + answers));
+                            n.where(), what + ": pass answer '" + p + "' is not one of the answers " + answers));
             passing.add(known);
         }
         if (f.has("pass") && passing.isEmpty()) {
@@ -69,13 +70,17 @@ final class PromptLoader {
         Path dir = planFile.toAbsolutePath().normalize().getParent();
         Path path = dir.resolve(given).normalize();
         if (!path.startsWith(dir)) {
-            throw new YamlError(f.where("picture"), what + ": picture " + given + " must be in the plan's folder or below it");
+            throw new YamlError(
+                    f.where("picture"), what + ": picture " + given + " must be in the plan's folder or below it");
         }
         String file = path.getFileName().toString();
-        String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        String ext =
+                file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
         if (!PICTURE_TYPES.contains(ext)) {
             throw new YamlError(
-                    f.where("picture"), what + ": picture " + given + " must be one of " + PICTURE_TYPES.stream().sorted().toList());
+                    f.where("picture"),
+                    what + ": picture " + given + " must be one of "
+                            + PICTURE_TYPES.stream().sorted().toList());
         }
         if (!Files.isRegularFile(path)) {
             throw new YamlError(f.where("picture"), what + ": picture file " + path + " does not exist");

@@ -7,13 +7,7 @@ import java.util.Optional;
 
 /** One entry of a plan. Each kind has its own record; the sequencer has one runner per kind. */
 public sealed interface Step
-        permits Step.Power,
-                Step.Measure,
-                Step.SwdConnect,
-                Step.Program,
-                Step.ReadUid,
-                Step.BootCheck,
-                Step.Prompt {
+        permits Step.Power, Step.Measure, Step.SwdConnect, Step.Program, Step.ReadUid, Step.BootCheck, Step.Prompt {
 
     String name();
 
@@ -123,7 +117,9 @@ public sealed interface Step
 
         /** The listed answer this one names, ignoring case; empty when it is not one of them. */
         public Optional<String> answerNamed(String given) {
-            return answers.stream().filter(a -> a.equalsIgnoreCase(given.trim())).findFirst();
+            return answers.stream()
+                    .filter(a -> a.equalsIgnoreCase(given.trim()))
+                    .findFirst();
         }
 
         public boolean passes(String answer) {

@@ -33,11 +33,11 @@ public final class PresetAnswers implements PromptAnswers {
             Step.Prompt prompt = prompts(plan).stream()
                     .filter(p -> p.name().equals(name))
                     .findFirst()
-                    .orElseThrow(() -> new InputError("--answer " + g + ": plan " + plan.file() + " has no prompt step '"
-                            + name + "' (its prompts: " + names(prompts(plan)) + ")"));
+                    .orElseThrow(() -> new InputError("--answer " + g + ": plan " + plan.file()
+                            + " has no prompt step '" + name + "' (its prompts: " + names(prompts(plan)) + ")"));
             String answer = prompt.answerNamed(value)
-                    .orElseThrow(() -> new InputError("--answer " + g + ": step '" + name + "' takes "
-                            + String.join(" or ", prompt.answers())));
+                    .orElseThrow(() -> new InputError(
+                            "--answer " + g + ": step '" + name + "' takes " + String.join(" or ", prompt.answers())));
             if (byStep.put(name, answer) != null) {
                 throw new InputError("--answer " + g + ": step '" + name + "' is answered twice");
             }

@@ -10,8 +10,8 @@ import io.benchline.station.plan.Step;
  */
 public interface PromptAnswers {
     /** No one to ask: every prompt ends ERROR at once. */
-    PromptAnswers NONE = (runId, step, until) ->
-            PromptReply.none("no operator to answer (this run takes no answers)", null);
+    PromptAnswers NONE =
+            (runId, step, until) -> PromptReply.none("no operator to answer (this run takes no answers)", null);
 
     /**
      * The answer to one prompt of a run, waiting for it no later than until; interrupted when the

@@ -70,12 +70,15 @@ final class ScreenPrompts implements PromptAnswers {
             throw new NotWaiting("run " + runId + " is not waiting for an answer to step '" + stepName + "'");
         }
         if (given == null || given.isBlank()) {
-            throw new InputError("answer is missing: send {\"answer\": one of " + w.step().answers() + "}");
+            throw new InputError(
+                    "answer is missing: send {\"answer\": one of " + w.step().answers() + "}");
         }
         String answer = w.step()
                 .answerNamed(given)
-                .orElseThrow(() -> new InputError("answer '" + given + "' is not one of " + w.step().answers()));
-        String by = operator == null || operator.isBlank() ? "answered on the screen" : "answered by " + operator.trim();
+                .orElseThrow(() -> new InputError(
+                        "answer '" + given + "' is not one of " + w.step().answers()));
+        String by =
+                operator == null || operator.isBlank() ? "answered on the screen" : "answered by " + operator.trim();
         if (!w.reply().complete(PromptReply.answered(answer, by))) {
             throw new NotWaiting("step '" + stepName + "' of run " + runId + " was answered already");
         }
@@ -94,8 +97,8 @@ final class ScreenPrompts implements PromptAnswers {
     /** The picture of a plan's prompt step, as the screen links it. */
     static Optional<String> pictureHref(Step.Prompt step) {
         return Optional.ofNullable(step.picture())
-                .map(p -> "/api/prompts/" + URLEncoder.encode(step.name(), StandardCharsets.UTF_8).replace("+", "%20")
-                        + "/picture");
+                .map(p -> "/api/prompts/"
+                        + URLEncoder.encode(step.name(), StandardCharsets.UTF_8).replace("+", "%20") + "/picture");
     }
 
     private static Map<String, Object> view(Waiting w) {

@@ -51,8 +51,8 @@ class PromptAnswerCliTest {
     }
 
     Result run(String serial, String... answers) {
-        List<String> args = new ArrayList<>(List.of(
-                "run", "--plan", PLAN, "--fixture", "sim:good", "--serial", serial, "--db", db().toString()));
+        List<String> args = new ArrayList<>(
+                List.of("run", "--plan", PLAN, "--fixture", "sim:good", "--serial", serial, "--db", db().toString()));
         for (String a : answers) {
             args.add("--answer");
             args.add(a);
@@ -88,7 +88,9 @@ class PromptAnswerCliTest {
         RunDetail.StepDetail led = step(run, "led");
         assertEquals("prompt", led.step().kind());
         assertEquals(Verdict.PASS, led.step().verdict());
-        assertEquals("answer PASS (given with --answer): Is the status LED D1 lit green?", led.step().message());
+        assertEquals(
+                "answer PASS (given with --answer): Is the status LED D1 lit green?",
+                led.step().message());
         assertFalse(r.out().contains("warning"), r.out());
     }
 
@@ -114,8 +116,9 @@ class PromptAnswerCliTest {
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(ms < 30_000, "no answer must not wait for the prompt's 60 s timeout: took " + ms + " ms");
         assertTrue(
-                r.out().startsWith("warning: step 'led' asks the operator \"Is the status LED D1 lit green?\"; "
-                        + "without --answer led=PASS|FAIL it ends ERROR"),
+                r.out()
+                        .startsWith("warning: step 'led' asks the operator \"Is the status LED D1 lit green?\"; "
+                                + "without --answer led=PASS|FAIL it ends ERROR"),
                 r.out());
         assertTrue(r.out().contains("ERROR  SN-ANS-0003 at step led: no answer to"), r.out());
         assertTrue(r.out().contains("--answer led=PASS|FAIL"), "the hint says how to answer: " + r.out());
@@ -123,8 +126,8 @@ class PromptAnswerCliTest {
         assertEquals(Verdict.ERROR, run.run().verdict());
         RunDetail.StepDetail led = step(run, "led");
         assertEquals(Verdict.ERROR, led.step().verdict());
-        long promptMs = led.step().endedAt().toEpochMilli()
-                - led.step().startedAt().toEpochMilli();
+        long promptMs =
+                led.step().endedAt().toEpochMilli() - led.step().startedAt().toEpochMilli();
         assertTrue(promptMs < 1_000, "the prompt step ended in " + promptMs + " ms");
     }
 
