@@ -45,7 +45,8 @@ class PromptPlanTest {
         assertEquals(List.of("PASS"), led.passing());
         assertEquals(60_000, led.timeoutMs());
         assertEquals("image/svg+xml", led.pictureContentType());
-        assertEquals(Path.of("../plans/pictures/status-led.svg").toAbsolutePath().normalize(), led.picture());
+        assertEquals(
+                Path.of("../plans/pictures/status-led.svg").toAbsolutePath().normalize(), led.picture());
     }
 
     @Test
@@ -74,7 +75,8 @@ class PromptPlanTest {
         Files.writeString(dir.resolve("notes.txt"), "x");
         String outside = error("  - {kind: prompt, name: led, text: t, picture: ../x.png, answers: [OK]}\n");
         assertEquals(
-                dir.resolve("plan.yaml") + ":6:49: step 'led': picture ../x.png must be in the plan's folder or below it",
+                dir.resolve("plan.yaml")
+                        + ":6:49: step 'led': picture ../x.png must be in the plan's folder or below it",
                 outside);
         String type = error("  - {kind: prompt, name: led, text: t, picture: notes.txt, answers: [OK]}\n");
         assertEquals(
@@ -90,7 +92,8 @@ class PromptPlanTest {
                         + "answer, e.g. [PASS, FAIL]",
                 error("  - {kind: prompt, name: led, text: t}\n"));
         assertEquals(
-                dir.resolve("plan.yaml") + ":6:70: step 'led': pass answer 'GOOD' is not one of the answers [PASS, FAIL]",
+                dir.resolve("plan.yaml")
+                        + ":6:70: step 'led': pass answer 'GOOD' is not one of the answers [PASS, FAIL]",
                 error("  - {kind: prompt, name: led, text: t, answers: [PASS, FAIL], pass: [GOOD]}\n"));
         assertEquals(
                 dir.resolve("plan.yaml") + ":6:56: step 'led': answer 'pass' is listed twice",
