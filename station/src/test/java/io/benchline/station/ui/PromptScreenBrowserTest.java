@@ -124,6 +124,11 @@ class PromptScreenBrowserTest {
         assertThat(page.locator("#abort")).isVisible();
         assertThat(page.locator("#banner-verdict")).hasText("TESTING");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "operator-screen-prompt.png")));
+        // a screen opened (or reloaded) while the prompt waits shows it too
+        page.reload();
+        assertThat(prompt).isVisible(SHOWN);
+        assertThat(page.locator("#prompt-text")).hasText("Close the lid, then press OK");
+        assertThat(page.locator("#abort")).isVisible();
 
         page.getByText("OK", new Page.GetByTextOptions().setExact(true)).click();
         assertThat(page.locator("#banner-verdict")).hasText("PASS", WAIT);
