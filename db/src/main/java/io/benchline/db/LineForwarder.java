@@ -126,6 +126,11 @@ public final class LineForwarder implements AutoCloseable {
         return f;
     }
 
+    /** Runs per central transaction, at most (for benchmark output). */
+    public static int maxRunsPerTransaction() {
+        return MAX_RUNS;
+    }
+
     /** A verdict was just committed locally: forward it now rather than at the next poll. Never blocks. */
     public void verdictStored() {
         Instant now = Instant.now();
