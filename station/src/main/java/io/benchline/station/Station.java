@@ -5,6 +5,7 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.line.StationLine;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
@@ -25,8 +26,10 @@ public final class Station implements AutoCloseable {
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
+    private volatile StationLine line;
 
-    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered) {
+    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered, StationLine line) {
+        this.line = line;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencer = sequencer;
@@ -49,11 +52,21 @@ public final class Station implements AutoCloseable {
                 plan,
                 fixture,
                 new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC()),
-                recovered);
+                recovered,
+                StationLine.alone(db));
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return sequencer.run(request, listener);
+        return sequencer.run(request, line.around(listener));
+    }
+
+    /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
+    public void joinLine(StationLine line) {
+        this.line = line;
+    }
+
+    public StationLine line() {
+        return line;
     }
 
     public Plan plan() {
