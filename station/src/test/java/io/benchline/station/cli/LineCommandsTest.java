@@ -64,11 +64,7 @@ class LineCommandsTest {
         RunCommandTest.Result first = run("a", "RUN-A", url, "SN-RC-0001");
         assertEquals(ExitCodes.OK, first.exit(), first.out() + first.err());
         assertTrue(first.out().contains("on the line: runs forwarded to " + url + " as station RUN-A"), first.out());
-        // whatever the 2 s at exit did not forward goes with the next start of RUN-A: started here
-        try (Database a = Database.open(dir.resolve("a").toString());
-                LineForwarder f = LineForwarder.start(a, url, new StationState("RUN-A", "idle", null, null, "test"))) {
-            assertTrue(f.drain(Duration.ofSeconds(60)), "forwarded: " + f.status());
-        }
+        forwardRest("a", "RUN-A", url);
 
         RunCommandTest.Result refused = run("b", "RUN-B", url, "SN-RC-0001");
         assertEquals(ExitCodes.USAGE, refused.exit(), refused.out() + refused.err());
@@ -80,10 +76,24 @@ class LineCommandsTest {
         }
         RunCommandTest.Result retest = run("b", "RUN-B", url, "SN-RC-0001", "--retest");
         assertEquals(ExitCodes.OK, retest.exit(), retest.out() + retest.err());
+        forwardRest("b", "RUN-B", url);
 
         try (Database central = Database.open(url)) {
+            // newest first: the retest at B, then the first PASS at A
             assertEquals(
-                    "RUN-A", central.trace().board("SN-RC-0001").get(0).run().station());
+                    List.of("RUN-B", "RUN-A"),
+                    central.trace().board("SN-RC-0001").stream()
+                            .map(d -> d.run().station())
+                            .toList());
+        }
+    }
+
+    /** Whatever the 2 s at the end of `run` did not forward goes with the station's next start: one started here. */
+    private void forwardRest(String db, String station, String url) {
+        try (Database local = Database.open(dir.resolve(db).toString());
+                LineForwarder f =
+                        LineForwarder.start(local, url, new StationState(station, "idle", null, null, "test"))) {
+            assertTrue(f.drain(Duration.ofSeconds(60)), "forwarded: " + f.status());
         }
     }
 

@@ -30,18 +30,24 @@ class BacklogTest {
         assertFalse(b.warn());
         assertEquals(
                 "1 run waiting for the line database",
-                Backlog.of(new SyncStatus(1, NOW, null, null, null), NOW, PATIENCE).message());
+                Backlog.of(new SyncStatus(1, NOW, null, null, null), NOW, PATIENCE)
+                        .message());
     }
 
     @Test
     void anOldBacklogWarnsWithItsAgeAndTheLastError() {
         Backlog b = Backlog.of(
                 new SyncStatus(
-                        42, NOW.minus(Duration.ofMinutes(14)), null, "central database unreachable", NOW.minusSeconds(3)),
+                        42,
+                        NOW.minus(Duration.ofMinutes(14)),
+                        null,
+                        "central database unreachable",
+                        NOW.minusSeconds(3)),
                 NOW,
                 PATIENCE);
         assertTrue(b.warn());
-        assertTrue(b.message().startsWith("42 runs waiting for the line database, the oldest for 14 min."), b.message());
+        assertTrue(
+                b.message().startsWith("42 runs waiting for the line database, the oldest for 14 min."), b.message());
         assertTrue(b.message().contains("Testing goes on and nothing is lost"), b.message());
         assertTrue(b.message().endsWith(": central database unreachable"), b.message());
     }
