@@ -46,6 +46,7 @@ class LineSoakTest {
     static final Duration SOAK = Duration.ofSeconds(Long.getLong("benchline.soak.seconds", 30));
     static final Duration STARTUP = Duration.ofSeconds(90);
     static final Duration CATCH_UP = Duration.ofSeconds(180);
+    static final double TIME_SCALE = 0.1;
 
     @TempDir
     Path dir;
@@ -61,7 +62,8 @@ class LineSoakTest {
         AtomicLong maxBacklog = new AtomicLong();
         ConcurrentLinkedQueue<Acked> acked = new ConcurrentLinkedQueue<>();
         List<StationProcess> stations = List.of(
-                new StationProcess("SOAK-A", "good", url, dir), new StationProcess("SOAK-B", "vdd-low", url, dir));
+                new StationProcess("SOAK-A", fixture("good"), url, dir),
+                new StationProcess("SOAK-B", fixture("vdd-low"), url, dir));
         for (StationProcess s : stations) {
             s.start();
         }
@@ -72,14 +74,16 @@ class LineSoakTest {
             t.start();
             drivers.add(t);
         }
+        List<Thread> restarts = new ArrayList<>();
         int kills = 0;
         int crashes = 0;
         long serverAwayMs = 0;
         long end = System.nanoTime() + SOAK.toNanos();
         try {
-            while (System.nanoTime() < end) {
+            // crash, kill, crash, kill...: both kinds of fault in the shortest soak
+            for (int fault = 0; System.nanoTime() < end; fault++) {
                 pause(2000 + random.nextInt(3000));
-                if (random.nextInt(3) == 0) {
+                if (fault % 2 == 0) {
                     PG.server().stopImmediately();
                     serverAway.set(true);
                     crashes++;
@@ -92,8 +96,11 @@ class LineSoakTest {
                     StationProcess victim = stations.get(random.nextInt(stations.size()));
                     victim.kill();
                     kills++;
-                    victim.start();
+                    restarts.add(victim.startInBackground());
                 }
+            }
+            for (Thread r : restarts) {
+                r.join(STARTUP.toMillis());
             }
         } finally {
             driving.set(false);
@@ -177,6 +184,20 @@ class LineSoakTest {
         assertTrue(duringOutage > 0, "stations acknowledged runs while the server was away");
     }
 
+    /**
+     * The simulated fixture at a tenth of real time: a run takes a moment, so some kills land in
+     * the middle of one (cut off, closed ABORTED at the next start).
+     */
+    private String fixture(String profile) throws IOException {
+        String text = Files.readString(Path.of("../fixtures/sim-f411.yaml"))
+                .replaceFirst("board: good", "board: " + profile)
+                .replaceFirst("time-scale: 0\\b", "time-scale: " + TIME_SCALE);
+        assertTrue(text.contains("time-scale: " + TIME_SCALE), "the fixture is paced");
+        Path file = dir.resolve("fixture-" + profile + ".yaml");
+        Files.writeString(file, text);
+        return file.toString();
+    }
+
     /** Tests boards on one station until told to stop, through whatever process serves it now. */
     private static void drive(
             StationProcess s,
@@ -189,7 +210,7 @@ class LineSoakTest {
         while (driving.get()) {
             StationClient client = s.client();
             if (client == null) {
-                Thread.onSpinWait();
+                s.awaitNext(null);
                 continue;
             }
             String serial = "SN-" + s.name + "-" + n.incrementAndGet() + "-"
@@ -232,16 +253,16 @@ class LineSoakTest {
     /** One station process on its own local file; killed and started again on the same file. */
     static final class StationProcess {
         final String name;
-        final String profile;
+        final String fixture;
         final String central;
         final Path db;
         final Path log;
         private volatile Process process;
         private volatile StationClient client;
 
-        StationProcess(String name, String profile, String central, Path dir) {
+        StationProcess(String name, String fixture, String central, Path dir) {
             this.name = name;
-            this.profile = profile;
+            this.fixture = fixture;
             this.central = central;
             this.db = dir.resolve(name);
             this.log = dir.resolve(name + ".log");
@@ -254,8 +275,12 @@ class LineSoakTest {
         /** Waits (bounded) until a process other than the one behind client serves the station. */
         void awaitNext(StationClient dead) {
             long deadline = System.nanoTime() + STARTUP.toNanos();
-            while (client == dead && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
+            try {
+                while (client == dead && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -271,7 +296,7 @@ class LineSoakTest {
                             "--plan",
                             Path.of(RunCommandTest.PLAN).toAbsolutePath().toString(),
                             "--fixture",
-                            "sim:" + profile,
+                            fixture,
                             "--port",
                             "0",
                             "--batch",
@@ -303,6 +328,20 @@ class LineSoakTest {
             }
             throw new IllegalStateException(
                     name + " not ready after " + STARTUP.toSeconds() + " s: " + Files.readString(log));
+        }
+
+        Thread startInBackground() {
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            start();
+                        } catch (IOException | InterruptedException e) {
+                            throw new IllegalStateException(name + " did not start again", e);
+                        }
+                    },
+                    "restart-" + name);
+            t.start();
+            return t;
         }
 
         synchronized void kill() throws InterruptedException {

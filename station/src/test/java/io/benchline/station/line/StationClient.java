@@ -62,7 +62,7 @@ public final class StationClient {
                 throw new IllegalStateException(
                         "POST /api/runs " + serial + ": HTTP " + r.statusCode() + " " + r.body());
             }
-            Thread.onSpinWait();
+            Thread.sleep(2);
         }
     }
 
