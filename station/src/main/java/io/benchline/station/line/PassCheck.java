@@ -17,6 +17,12 @@ import java.util.concurrent.TimeoutException;
 final class PassCheck implements AutoCloseable {
     static final Duration BOUND = Duration.ofMillis(1500);
 
+    /**
+     * After the line failed to answer, the next boards are checked here only for this long, without
+     * asking: during an outage every scan would otherwise wait the whole bound.
+     */
+    static final Duration QUIET_AFTER_FAILURE = Duration.ofSeconds(10);
+
     private final Database local;
     private final String centralUrl;
     /** One question at a time to the central server, off the operator's thread. */
@@ -25,6 +31,8 @@ final class PassCheck implements AutoCloseable {
     private Database central;
 
     private Future<Boolean> pending;
+    private long quietUntil = System.nanoTime();
+    private String lastFailure;
 
     private PassCheck(Database local, String centralUrl) {
         this.local = local;
@@ -57,20 +65,31 @@ final class PassCheck implements AutoCloseable {
         if (asker == null) {
             return new PassAnswer(false, false, null);
         }
+        if (lastFailure != null && System.nanoTime() - quietUntil < 0) {
+            return couldNotAsk(lastFailure);
+        }
         if (pending != null && !pending.isDone()) {
-            return couldNotAsk("it has not answered the previous question yet");
+            return failed("it has not answered the previous question yet");
         }
         pending = asker.submit(() -> central().trace().hasPassed(serial));
         try {
-            return new PassAnswer(pending.get(BOUND.toMillis(), TimeUnit.MILLISECONDS), true, null);
+            boolean passed = pending.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
+            lastFailure = null;
+            return new PassAnswer(passed, true, null);
         } catch (TimeoutException e) {
-            return couldNotAsk("no answer within " + BOUND.toMillis() / 1000.0 + " s");
+            return failed("no answer within " + BOUND.toMillis() / 1000.0 + " s");
         } catch (ExecutionException e) {
-            return couldNotAsk(Database.rootMessage(e.getCause()));
+            return failed(Database.rootMessage(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return couldNotAsk("interrupted");
         }
+    }
+
+    private PassAnswer failed(String why) {
+        lastFailure = why;
+        quietUntil = System.nanoTime() + QUIET_AFTER_FAILURE.toNanos();
+        return couldNotAsk(why);
     }
 
     private PassAnswer couldNotAsk(String why) {

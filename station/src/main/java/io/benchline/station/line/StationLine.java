@@ -22,6 +22,9 @@ import java.util.function.Consumer;
 public final class StationLine implements AutoCloseable {
     public static final Duration DEFAULT_PATIENCE = Duration.ofMinutes(10);
 
+    /** After the line database failed to answer an "already passed" check, how long the next ones skip asking it. */
+    public static final Duration LINE_CHECK_QUIET = PassCheck.QUIET_AFTER_FAILURE;
+
     private final LineForwarder forwarder;
     private final PassCheck passes;
     private final Duration patience;

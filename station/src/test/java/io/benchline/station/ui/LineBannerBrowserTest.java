@@ -10,6 +10,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.postgres.PostgresExtension;
+import io.benchline.station.line.StationLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,7 @@ class LineBannerBrowserTest {
         String url = PG.migratedDatabase();
         PG.server().stopImmediately();
         boolean away = true;
-        Duration patience = Duration.ofSeconds(4);
+        Duration patience = Duration.ofSeconds(15);
         try (LineStation s = LineStation.start(dir, "UI-LINE", "good", "UI-LINE-LOT", url, patience);
                 Playwright playwright = Playwright.create(
                         new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -68,6 +69,7 @@ class LineBannerBrowserTest {
                 assertThat(page.locator("#banner-verdict")).hasText("PASS", WAIT);
                 assertThat(page.locator("#banner-detail")).hasText(serial);
             }
+            long lastUnchecked = System.nanoTime();
             // quiet while young: a plain line, no warning
             assertThat(page.locator("#line-sync")).hasText("2 runs waiting for the line database", WAIT);
             assertThat(page.locator("#line-sync")).not().hasClass(Pattern.compile("warn"));
@@ -80,7 +82,7 @@ class LineBannerBrowserTest {
 
             // older than the patience: a warning that says why
             assertThat(page.locator("#line-sync"))
-                    .hasClass(Pattern.compile("warn"), new LocatorAssertions.HasClassOptions().setTimeout(20_000));
+                    .hasClass(Pattern.compile("warn"), new LocatorAssertions.HasClassOptions().setTimeout(45_000));
             assertThat(page.locator("#line-sync")).containsText("2 runs waiting for the line database, the oldest for");
             assertThat(page.locator("#line-sync")).containsText("Testing goes on and nothing is lost");
             assertThat(page.locator("#line-sync")).containsText("Last error at ");
@@ -89,6 +91,10 @@ class LineBannerBrowserTest {
             PG.server().startAgain();
             away = false;
             assertThat(page.locator("#line-sync")).isHidden(new LocatorAssertions.IsHiddenOptions().setTimeout(60_000));
+            // the line is asked again once the quiet spell after its last failure is over
+            while (System.nanoTime() - lastUnchecked < StationLine.LINE_CHECK_QUIET.toNanos()) {
+                page.waitForTimeout(200);
+            }
             page.locator("#serial").focus();
             page.keyboard().type("SN-LINE-UI-3");
             page.keyboard().press("Enter");
