@@ -26,6 +26,7 @@ import javax.sql.DataSource;
  * PostgreSQL only.
  */
 final class CentralWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CentralWriter.class);
     private static final String LIMITS = "SET LOCAL lock_timeout = '10s'; SET LOCAL statement_timeout = '30s'";
     private static final String BATCHES = """
             INSERT INTO batch (name, product, created_at)
@@ -100,11 +101,15 @@ final class CentralWriter {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
+                long[] t = new long[8];
+                t[0] = System.nanoTime();
                 limits(c);
                 Map<String, Long> learnt = new HashMap<>();
                 Map<String, Long> batches = batches(c, runs, learnt);
                 Map<String, Long> boards = boards(c, runs);
+                t[1] = System.nanoTime();
                 Map<String, Long> fresh = runs(c, runs, batches, boards);
+                t[2] = System.nanoTime();
                 List<ClosedRun> inserted = new ArrayList<>(fresh.size());
                 for (ClosedRun r : runs) {
                     if (fresh.containsKey(r.lineId())) {
@@ -112,12 +117,25 @@ final class CentralWriter {
                     }
                 }
                 steps(c, inserted, fresh);
+                t[3] = System.nanoTime();
                 uids(c, inserted, boards);
                 tally(c, inserted, batches);
+                t[4] = System.nanoTime();
                 if (beat != null) {
                     beat(c, beat);
                 }
                 c.commit();
+                t[5] = System.nanoTime();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug(
+                            "central: batches and boards {} ms, runs {} ms, steps and measurements {} ms, uids and tally {} ms,"
+                                    + " heartbeat and commit {} ms",
+                            (t[1] - t[0]) / 1_000_000,
+                            (t[2] - t[1]) / 1_000_000,
+                            (t[3] - t[2]) / 1_000_000,
+                            (t[4] - t[3]) / 1_000_000,
+                            (t[5] - t[4]) / 1_000_000);
+                }
                 batchIds.putAll(learnt);
                 return inserted.size();
             } catch (SQLException | RuntimeException e) {

@@ -41,6 +41,7 @@ public final class LineForwarder implements AutoCloseable {
 
     private final String centralUrl;
     private final LocalBacklog local;
+    private final LocalPrefetch prefetch;
     private final HikariDataSource pool;
     private final CentralWriter central;
     private final Thread thread;
@@ -67,12 +68,14 @@ public final class LineForwarder implements AutoCloseable {
     private LineForwarder(
             String centralUrl,
             LocalBacklog local,
+            LocalPrefetch prefetch,
             HikariDataSource pool,
             StationState initial,
             SyncStatus first,
             long cursor) {
         this.centralUrl = centralUrl;
         this.local = local;
+        this.prefetch = prefetch;
         this.pool = pool;
         this.central = new CentralWriter(pool);
         this.state = initial;
@@ -101,29 +104,42 @@ public final class LineForwarder implements AutoCloseable {
                     null);
         }
         Connection c = null;
+        Connection ahead = null;
         LocalBacklog backlog;
         LocalBacklog.State st;
         SyncStatus first;
         try {
             c = DriverManager.getConnection(local.url());
+            ahead = DriverManager.getConnection(local.url());
             backlog = new LocalBacklog(c);
             st = backlog.state();
             first = backlog.status();
         } catch (SQLException e) {
             closeQuietly(c);
+            closeQuietly(ahead);
             throw new DatabaseException(
                     "cannot read the forwarding state of " + local.url() + ": " + Database.rootMessage(e), e);
         }
         HikariDataSource pool;
+        LocalPrefetch prefetch;
         try {
+            prefetch = new LocalPrefetch(new LocalBacklog(ahead));
             pool = CentralPool.open(centralUrl, CentralCredentials.password(System.getenv()));
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             backlog.close();
-            throw e;
+            closeQuietly(ahead);
+            throw e instanceof SQLException
+                    ? new DatabaseException("cannot read " + local.url() + ": " + Database.rootMessage(e), e)
+                    : (RuntimeException) e;
         }
-        LineForwarder f = new LineForwarder(centralUrl, backlog, pool, initial, first, st.forwardedThrough());
+        LineForwarder f = new LineForwarder(centralUrl, backlog, prefetch, pool, initial, first, st.forwardedThrough());
         f.thread.start();
         return f;
+    }
+
+    /** Runs per central transaction, at most (for benchmark output). */
+    public static int maxRunsPerTransaction() {
+        return MAX_RUNS;
     }
 
     /** A verdict was just committed locally: forward it now rather than at the next poll. Never blocks. */
@@ -191,6 +207,7 @@ public final class LineForwarder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         pool.close();
+        prefetch.close();
         local.close();
     }
 
@@ -224,7 +241,12 @@ public final class LineForwarder implements AutoCloseable {
             CentralSchema.requireCurrent(pool, centralUrl);
             schemaChecked = true;
         }
-        List<ClosedRun> runs = local.next(cursor, MAX_RUNS);
+        long t0 = System.nanoTime();
+        List<ClosedRun> runs = prefetch.take(cursor);
+        if (runs == null) {
+            runs = local.next(cursor, MAX_RUNS);
+        }
+        long t1 = System.nanoTime();
         Instant now = Instant.now();
         if (runs.isEmpty()) {
             LocalBacklog.Waiting waiting = local.waiting(cursor);
@@ -243,10 +265,25 @@ public final class LineForwarder implements AutoCloseable {
         }
         long through = runs.get(runs.size() - 1).localId();
         LocalBacklog.Waiting after = local.waiting(through);
+        if (runs.size() == MAX_RUNS) {
+            prefetch.start(through, MAX_RUNS); // a backlog: its next runs are read while these are written
+        }
+        long t2 = System.nanoTime();
         central.write(runs, new CentralWriter.Beat(state, after.runs(), after.oldest(), now));
+        long t3 = System.nanoTime();
         lastBeat = now;
         cursor = through;
         local.advance(through, now); // a failure here only means forwarding these runs again
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "forwarded {} runs through {}: read {} ms, backlog {} ms, central {} ms, cursor {} ms",
+                    runs.size(),
+                    through,
+                    (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000,
+                    (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000);
+        }
         errorRecorded = false;
         succeeded(after, now, true);
         return runs.size() == MAX_RUNS;

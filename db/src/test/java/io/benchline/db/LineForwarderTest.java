@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchline.db.postgres.PostgresExtension;
+import io.benchline.db.postgres.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -87,6 +88,63 @@ class LineForwarderTest {
             assertEquals(25, LineCheck.count(central, "SELECT COUNT(*) FROM run"));
             LineCheck.assertForwarded(List.of(a.url()), central);
         }
+    }
+
+    /** Append-only is the server's rule: the stations' role inserts and closes runs, and no one deletes or rewrites them. */
+    @Test
+    void theStationsRoleInsertsAndClosesRunsButNoOneDeletesOrRewritesAClosedOne() throws Exception {
+        String central = PG.migratedDatabase();
+        PG.server()
+                .execute(
+                        "postgres",
+                        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'line_station_1') THEN"
+                                + " CREATE ROLE line_station_1 LOGIN; END IF; END $$",
+                        "GRANT benchline_station TO line_station_1");
+        String asStation = central.replace("user=" + PostgresServer.SUPERUSER, "user=line_station_1");
+        try (Database a = Database.open(dir.resolve("a").toString())) {
+            for (int i = 0; i < 10; i++) {
+                LineStation.run(a, "prog-1", "SN-P-" + i, "LOT-P", i);
+            }
+            try (LineForwarder f = LineForwarder.start(a, asStation, idle("prog-1"))) {
+                assertTrue(f.drain(DRAIN), "forwarded as the station's role: " + f.status());
+            }
+            LineCheck.assertForwarded(List.of(a.url()), central);
+        }
+        try (Database direct = Database.open(asStation)) {
+            // a station writing straight to the server: begins, binds a UID, closes its run
+            LineStation.run(direct, "direct-1", "SN-P-0", "LOT-P", 0);
+            LineStation.run(direct, "direct-1", "SN-P-D", "LOT-P", 4);
+        }
+        long runs = LineCheck.count(central, "SELECT COUNT(*) FROM run");
+        long readings = LineCheck.count(central, "SELECT COUNT(*) FROM measurement");
+        try (Connection c = DriverManager.getConnection(asStation);
+                Statement s = c.createStatement()) {
+            assertRefused(s, "DELETE FROM measurement");
+            assertRefused(s, "DELETE FROM step");
+            assertRefused(s, "DELETE FROM run WHERE verdict = 'FAIL'");
+            assertRefused(s, "TRUNCATE measurement");
+            assertRefused(s, "UPDATE run SET verdict = 'PASS' WHERE verdict = 'FAIL'");
+            assertRefused(s, "UPDATE run SET station = 'elsewhere'");
+            assertRefused(s, "UPDATE measurement SET reading = 0");
+            assertRefused(s, "UPDATE step SET verdict = 'PASS'");
+        }
+        try (Connection c = DriverManager.getConnection(central);
+                Statement s = c.createStatement()) {
+            // the tables' owner too: the triggers refuse, whatever the privileges
+            assertRefused(s, "DELETE FROM measurement");
+            assertRefused(s, "DELETE FROM run");
+            assertRefused(s, "UPDATE run SET verdict = 'PASS', message = NULL WHERE verdict = 'FAIL'");
+            assertRefused(s, "TRUNCATE run CASCADE");
+        }
+        assertEquals(runs, LineCheck.count(central, "SELECT COUNT(*) FROM run"));
+        assertEquals(readings, LineCheck.count(central, "SELECT COUNT(*) FROM measurement"));
+        assertEquals(3, LineCheck.count(central, "SELECT COUNT(*) FROM run WHERE verdict = 'FAIL'"));
+    }
+
+    static void assertRefused(Statement s, String sql) {
+        java.sql.SQLException e =
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> s.execute(sql), sql);
+        assertEquals("42501", e.getSQLState(), sql + ": " + e.getMessage());
     }
 
     static void execute(String url, String sql) throws Exception {
