@@ -91,6 +91,10 @@ public final class LineForwarder implements AutoCloseable {
      * Starts forwarding the local database's closed runs to the central database at centralUrl
      * (password from the environment or pgpass, as for any command). Returns at once: a central
      * server that is away is retried in the background and shows in {@link #status()}.
+     * <p>
+     * Start it after {@link Database#recoverInterruptedRuns} (its connections to the file count
+     * as other sessions there, and a run left open stops forwarding until it is closed), and close
+     * it before the database.
      */
     public static LineForwarder start(Database local, String centralUrl, StationState initial) {
         if (!DatabaseUrl.isH2(local.url())) {

@@ -42,9 +42,10 @@ class CentralCommandTest {
         Result migrated = cli("central", "migrate", "--central", url);
         assertEquals(ExitCodes.OK, migrated.exit(), migrated.err());
         assertEquals(
-                "central database " + url + " migrated from schema version none to 2 (2 migrations)\n", migrated.out());
+                "central database " + url + " migrated from schema version none to 3.1 (4 migrations)\n",
+                migrated.out());
         Result again = cli("central", "migrate", "--central", url);
-        assertEquals("central database " + url + " already at schema version 2\n", again.out());
+        assertEquals("central database " + url + " already at schema version 3.1\n", again.out());
 
         Result demo = cli(
                 "demo",
@@ -90,7 +91,7 @@ class CentralCommandTest {
             Result refused = cli(command);
             assertEquals(ExitCodes.ERROR, refused.exit(), command[0] + ": " + refused.err());
             assertEquals(
-                    "station error: central database " + url + " is at schema version 1, this Benchline needs 2: "
+                    "station error: central database " + url + " is at schema version 1, this Benchline needs 3.1: "
                             + "run benchline central migrate --central URL\n",
                     refused.err(),
                     command[0]);
@@ -108,7 +109,7 @@ class CentralCommandTest {
 
         Result migrated = cli("central", "migrate", "--central", url);
         assertEquals(
-                "central database " + url + " migrated from schema version 1 to 2 (1 migration)\n", migrated.out());
+                "central database " + url + " migrated from schema version 1 to 3.1 (3 migrations)\n", migrated.out());
         assertEquals(ExitCodes.OK, cli("report", "--db", url).exit());
     }
 
