@@ -7,6 +7,8 @@ import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.line.StationLine;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.PromptAnswers;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -26,9 +28,12 @@ public final class Station implements AutoCloseable {
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
+    private final RunAborts aborts;
     private volatile StationLine line;
 
-    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered, StationLine line) {
+    private Station(
+            Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
+        this.aborts = aborts;
         this.line = line;
         this.plan = plan;
         this.fixture = fixture;
@@ -48,11 +53,13 @@ public final class Station implements AutoCloseable {
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
+        RunAborts aborts = new RunAborts();
         return new Station(
                 plan,
                 fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC()),
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
                 recovered,
+                aborts,
                 StationLine.alone(db));
     }
 
@@ -67,6 +74,16 @@ public final class Station implements AutoCloseable {
 
     public StationLine line() {
         return line;
+    }
+
+    /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
+    public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
+        return sequencer.run(request, line.around(listener), answers);
+    }
+
+    /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */
+    public RunAborts aborts() {
+        return aborts;
     }
 
     public Plan plan() {

@@ -11,10 +11,14 @@ import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.line.PassAnswer;
 import io.benchline.station.plan.PlanLoader;
+import io.benchline.station.plan.Step;
+import io.benchline.station.sequence.PresetAnswers;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +54,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Print the run as one JSON object on stdout; the steps go to stderr as they run.")
     boolean json;
 
+    @Option(
+            names = "--answer",
+            paramLabel = "STEP=VALUE",
+            description = {
+                "The answer to the plan's prompt step STEP (repeatable), e.g. --answer led=PASS.",
+                "A prompt without one ends ERROR at once: a headless run never waits for an operator."
+            })
+    List<String> answers = new ArrayList<>();
+
     @Mixin
     DbOption db;
 
@@ -72,6 +85,13 @@ final class RunCommand implements Callable<Integer> {
             throw new InputError(problem);
         });
         PlanFit.check(loadedPlan, fixtureFile);
+        PresetAnswers preset = PresetAnswers.parse(loadedPlan, answers);
+        for (Step.Prompt p : preset.unanswered(loadedPlan)) {
+            (json ? System.err : System.out)
+                    .println(
+                            "warning: step '" + p.name() + "' asks the operator \"" + p.text() + "\"; without --answer "
+                                    + p.name() + "=" + String.join("|", p.answers()) + " it ends ERROR");
+        }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         sim.ifPresent(s -> s.insert(SimBoards.board(fixtureFile.sim().orElseThrow(), serial)));
         PrintStream human = json ? System.err : System.out;
@@ -91,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                     loadedPlan.productLabel(), loadedPlan.name(), loadedPlan.version(), fixtureFile.name(), serial);
             RunOutcome o = station.run(
                     new RunRequest(serial, batchName, Operators.orLogin(operator)),
-                    new ConsolePrinter(human, !json && System.console() != null));
+                    new ConsolePrinter(human, !json && System.console() != null),
+                    preset);
             if (json) {
                 JsonOut.print(
                         System.out,

@@ -108,36 +108,45 @@ public final class StationLine implements AutoCloseable {
         if (!joined()) {
             return inner;
         }
-        return new RunListener() {
-            @Override
-            public void runStarted(long runId, RunRequest request) {
-                inner.runStarted(runId, request);
-                changeState("testing", request.batch());
-            }
+        return new LineListener(inner);
+    }
 
-            @Override
-            public void stepStarted(int seq, String name) {
-                inner.stepStarted(seq, name);
-            }
+    /** Passes every event on (each method of RunListener: a test checks none is missed), and tells the line. */
+    final class LineListener implements RunListener {
+        private final RunListener inner;
 
-            @Override
-            public void stepFinished(StepRecord step) {
-                inner.stepFinished(step);
-            }
+        LineListener(RunListener inner) {
+            this.inner = inner;
+        }
 
-            @Override
-            public void runFinished(RunOutcome outcome) {
-                // the sequencer tells its listeners only after the verdict is committed
-                forwarder.verdictStored();
-                inner.runFinished(outcome);
-                changeState("idle", state.batch());
-            }
+        @Override
+        public void runStarted(long runId, RunRequest request) {
+            inner.runStarted(runId, request);
+            changeState("testing", request.batch());
+        }
 
-            @Override
-            public FlashProgress flashProgress() {
-                return inner.flashProgress();
-            }
-        };
+        @Override
+        public void stepStarted(int seq, String name) {
+            inner.stepStarted(seq, name);
+        }
+
+        @Override
+        public void stepFinished(StepRecord step) {
+            inner.stepFinished(step);
+        }
+
+        @Override
+        public void runFinished(RunOutcome outcome) {
+            // the sequencer tells its listeners only after the verdict is committed
+            forwarder.verdictStored();
+            inner.runFinished(outcome);
+            changeState("idle", state.batch());
+        }
+
+        @Override
+        public FlashProgress flashProgress() {
+            return inner.flashProgress();
+        }
     }
 
     private void changeState(String what, String batch) {

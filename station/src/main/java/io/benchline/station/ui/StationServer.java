@@ -76,6 +76,7 @@ public final class StationServer implements AutoCloseable {
             });
             protect(config.routes, guard);
             new ApiRoutes(runs, events, json).install(config.routes);
+            new RunControlRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
             new LineRoutes(station.line()).install(config.routes);
         });
