@@ -321,11 +321,48 @@
       $("start").disabled = false;
       banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
     });
+    es.addEventListener("line-check", (e) => renderLineCheck(JSON.parse(e.data)));
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;
       if ($("serial").value.trim() === serial) askRetest(serial);
     });
+  }
+
+  // ---- the line database ----------------------------------------------------------------
+  // A station on a line forwards its runs to the line's database in the background: the backlog
+  // is a quiet line until the oldest waiting run is older than the station's patience.
+  const SYNC_POLL_MS = 3000;
+
+  function renderLineCheck(c) {
+    const el = $("line-check");
+    if (!c || !c.notice) {
+      el.hidden = true;
+      el.textContent = "";
+      return;
+    }
+    el.textContent = sentence(c.notice) + ".";
+    el.hidden = false;
+  }
+
+  function renderSync(s) {
+    if (!s || !s.line) return;
+    const el = $("line-sync");
+    el.hidden = !s.message;
+    el.textContent = s.message ? sentence(s.message) : "";
+    el.className = "line-sync" + (s.warn ? " warn" : "");
+    if (s.last_check) renderLineCheck(s.last_check);
+  }
+
+  async function pollSync() {
+    try {
+      const r = await getJson("/api/sync");
+      renderSync(r.body);
+      if (!r.body || !r.body.line) return;   // a station alone: nothing to show
+    } catch (e) {
+      // the station itself is away; the next poll tries again
+    }
+    setTimeout(pollSync, SYNC_POLL_MS);
   }
 
   // ---- start-up --------------------------------------------------------------------------
@@ -350,6 +387,7 @@
       start(null);
     });
     connect();
+    pollSync();
   }
 
   init();

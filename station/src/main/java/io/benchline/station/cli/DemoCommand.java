@@ -125,6 +125,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    LineOptions line;
+
     /** `demo --json`. */
     record DemoJson(
             String batch,
@@ -150,7 +153,8 @@ final class DemoCommand implements Callable<Integer> {
         String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
         String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan)));
-        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        FixtureFile fixtureFile = line.named(FixtureLoader.load(Home.resolve(fixture)));
+        line.check();
         if (fixtureFile.sim().isEmpty()) {
             throw new InputError("demo needs a simulated fixture (one with a 'sim:' block); " + fixture + " has none");
         }
@@ -182,7 +186,9 @@ final class DemoCommand implements Callable<Integer> {
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
-                Station station = demoFixture.openStation(loadedPlan, database)) {
+                Station station = demoFixture.openStation(loadedPlan, database);
+                LineOptions.Session onLine = line.join(
+                        station, database, batchName, LineOptions.DRAIN_ON_EXIT, json ? System.err : System.out)) {
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
@@ -251,7 +257,9 @@ final class DemoCommand implements Callable<Integer> {
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
-                Station station = demoFixture.openStation(loadedPlan, database)) {
+                Station station = demoFixture.openStation(loadedPlan, database);
+                LineOptions.Session onLine =
+                        line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, System.out)) {
             SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {

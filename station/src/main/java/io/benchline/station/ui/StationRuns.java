@@ -4,6 +4,7 @@ import io.benchline.db.Database;
 import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.line.PassAnswer;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
@@ -104,8 +105,14 @@ public final class StationRuns implements AutoCloseable {
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         try {
-            if (!request.retestConfirmed() && db.trace().hasPassed(request.serial())) {
-                throw new AlreadyPassed(request.serial());
+            if (!request.retestConfirmed()) {
+                PassAnswer answer = station.line().hasPassed(request.serial());
+                if (answer.passed()) {
+                    throw new AlreadyPassed(request.serial());
+                }
+                if (station.line().joined()) {
+                    events.publish("line-check", LineRoutes.check(answer));
+                }
             }
             worker.execute(() -> runOne(new RunRequest(request.serial(), batch, request.operator()), started));
         } catch (RuntimeException e) {

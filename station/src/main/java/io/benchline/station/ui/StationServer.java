@@ -78,6 +78,7 @@ public final class StationServer implements AutoCloseable {
             new ApiRoutes(runs, events, json).install(config.routes);
             new RunControlRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
+            new LineRoutes(station.line()).install(config.routes);
         });
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);
