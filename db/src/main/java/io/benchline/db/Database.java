@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
+    public LineQueries line() {
+        return new LineQueries(jdbi, url);
+    }
+
     /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
     public StationHeartbeats heartbeats() {
         return new StationHeartbeats(jdbi);
