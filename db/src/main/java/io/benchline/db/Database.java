@@ -126,6 +126,14 @@ public final class Database implements AutoCloseable {
         return new BulkLoad(jdbi.open());
     }
 
+    /** Generates benchmark data on the server itself (see {@link CentralBulkLoad}); PostgreSQL only. */
+    public CentralBulkLoad centralBulkLoad() {
+        if (!CentralUrl.isPostgres(url)) {
+            throw new UnsupportedOperationException("central bulk loading needs PostgreSQL, not " + redact(url));
+        }
+        return new CentralBulkLoad(jdbi.open());
+    }
+
     /**
      * Closes runs that a crash or a kill left open, as ABORTED. On H2 only when no other process
      * has the database open (a live station's run is not touched); on a shared server only the
