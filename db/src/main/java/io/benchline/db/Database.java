@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** The MES route checks and result posts (docs/mes.md). */
+    public RouteChecks routeChecks() {
+        return new RouteChecks(jdbi);
+    }
+
     /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
     public StationHeartbeats heartbeats() {
         return new StationHeartbeats(jdbi);

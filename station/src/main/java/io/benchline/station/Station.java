@@ -5,6 +5,7 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.mes.MesGate;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
@@ -25,6 +26,7 @@ public final class Station implements AutoCloseable {
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
+    private volatile MesGate mes;
 
     private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered) {
         this.plan = plan;
@@ -53,7 +55,15 @@ public final class Station implements AutoCloseable {
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return sequencer.run(request, listener);
+        MesGate gate = mes;
+        return gate == null
+                ? sequencer.run(request, listener)
+                : gate.run(request, () -> sequencer.run(request, listener));
+    }
+
+    /** From now on each run asks the MES first and posts its result after (docs/mes.md); closed with the station. */
+    public void useMes(MesGate gate) {
+        this.mes = gate;
     }
 
     public Plan plan() {
@@ -72,6 +82,10 @@ public final class Station implements AutoCloseable {
     @Override
     public void close() {
         stopSignals.restore();
+        MesGate gate = mes;
+        if (gate != null) {
+            gate.close();
+        }
         fixture.close();
     }
 }

@@ -52,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    MesOption mes;
+
     @Override
     public Integer call() {
         String batch = Cli.named("--batch", this.batch);
@@ -67,6 +70,7 @@ final class RunCommand implements Callable<Integer> {
         try (Database database = db.openOrCreate();
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
             PrintStream human = json ? System.err : System.out;
+            mes.attach(station, fixtureFile, database, System.err);
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }

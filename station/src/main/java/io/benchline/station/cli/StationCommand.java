@@ -59,6 +59,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    MesOption mes;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -71,6 +74,7 @@ final class StationCommand implements Callable<Integer> {
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            mes.attach(station, fixtureFile, database, System.err);
             return StationLauncher.serve(
                     database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
         }

@@ -4,6 +4,7 @@ import io.benchline.db.Database;
 import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
@@ -117,6 +118,9 @@ public final class StationRuns implements AutoCloseable {
         try {
             beforeEachRun.run();
             station.run(request, relay);
+        } catch (RouteRefused e) {
+            started.completeExceptionally(e);
+            events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
