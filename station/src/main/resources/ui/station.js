@@ -241,6 +241,7 @@
       // the MES said this board may not be tested here: nothing was powered
       const r = JSON.parse(e.data);
       $("start").disabled = false;
+      document.querySelector("#steps tbody").innerHTML = "";
       banner("REFUSED", "NOT ALLOWED", r.serial + " — refused by the MES: " + r.reason, "Do not test this board here: set it aside for the line lead.");
     });
     es.addEventListener("confirm-retest", (e) => {

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * at {@code /route} (allowed unless the serial was refused, after an optional delay) and results at
  * {@code /results} (taken with 204, or answered with a set status). It keeps what it was sent.
  */
-final class SimMes implements AutoCloseable {
+public final class SimMes implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final ObjectMapper json = new ObjectMapper();
@@ -39,7 +39,7 @@ final class SimMes implements AutoCloseable {
     private volatile int resultsStatus = 204;
     private volatile long resultsDelayMs;
 
-    SimMes() {
+    public SimMes() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -51,16 +51,16 @@ final class SimMes implements AutoCloseable {
         server.start();
     }
 
-    String routeUrl() {
+    public String routeUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/route";
     }
 
-    String resultsUrl() {
+    public String resultsUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/results";
     }
 
     /** A loopback URL where nothing listens: connections are refused. */
-    static String downUrl(String path) {
+    public static String downUrl(String path) {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + s.getLocalPort() + path;
         } catch (IOException e) {
@@ -68,37 +68,37 @@ final class SimMes implements AutoCloseable {
         }
     }
 
-    void refuse(String serial, String reason) {
+    public void refuse(String serial, String reason) {
         refused.put(serial, reason);
     }
 
     /** The MES takes this long to answer a route check. */
-    void slowRoute(long ms) {
+    public void slowRoute(long ms) {
         routeDelayMs = ms;
     }
 
-    void routeStatus(int status) {
+    public void routeStatus(int status) {
         routeStatus = status;
     }
 
     /** The MES takes this long to answer a result post. */
-    void slowResults(long ms) {
+    public void slowResults(long ms) {
         resultsDelayMs = ms;
     }
 
-    void resultsStatus(int status) {
+    public void resultsStatus(int status) {
         resultsStatus = status;
     }
 
-    List<JsonNode> questions() {
+    public List<JsonNode> questions() {
         return questions;
     }
 
-    List<JsonNode> results() {
+    public List<JsonNode> results() {
         return results;
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return authorizations;
     }
 
