@@ -39,7 +39,7 @@ public record MesSettings(
     public static final String TOKEN_ENV = "BENCHLINE_MES_TOKEN";
     static final long DEFAULT_TIMEOUT_MS = 2000;
     static final long MIN_TIMEOUT_MS = 100;
-    static final long MAX_TIMEOUT_MS = 30_000;
+    static final long MAX_TIMEOUT_MS = 10_000;
     static final int DEFAULT_TRIES = 5;
     static final long DEFAULT_RETRY_MS = 2000;
 

@@ -183,7 +183,7 @@ class MesCommandTest {
         Result r = run(fixture, "SN-CLI-0105");
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains("fixture.yaml:13:"), r.err());
-        assertTrue(r.err().contains("mes: timeout-ms must be 100 to 30000, found 5"), r.err());
+        assertTrue(r.err().contains("mes: timeout-ms must be 100 to 10000, found 5"), r.err());
 
         fixture = fixtureWith("mes:\n  route-url: " + mes.routeUrl() + "\n  on-unreachble: allow\n");
         r = run(fixture, "SN-CLI-0105");
