@@ -63,7 +63,11 @@ public final class Station implements AutoCloseable {
 
     /** From now on each run asks the MES first and posts its result after (docs/mes.md); closed with the station. */
     public void useMes(MesGate gate) {
+        MesGate before = mes;
         this.mes = gate;
+        if (before != null) {
+            before.close();
+        }
     }
 
     public Plan plan() {

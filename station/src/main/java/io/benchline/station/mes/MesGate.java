@@ -73,10 +73,15 @@ public final class MesGate implements AutoCloseable {
     public RunOutcome run(RunRequest request, Supplier<RunOutcome> sequencer) {
         Long checkId = asker.map(a -> check(a, request)).orElse(null);
         RunOutcome outcome = sequencer.get();
-        if (checkId != null) {
-            store.linkRun(checkId, outcome.runId());
+        try {
+            if (checkId != null) {
+                store.linkRun(checkId, outcome.runId());
+            }
+            poster.ifPresent(p -> p.queue(outcome.runId()));
+        } catch (RuntimeException e) {
+            // the verdict is stored and told: what the MES is to hear after it never changes it
+            notices.accept("MES: run " + outcome.runId() + " could not be noted for the MES: " + e.getMessage());
         }
-        poster.ifPresent(p -> p.queue(outcome.runId()));
         return outcome;
     }
 
