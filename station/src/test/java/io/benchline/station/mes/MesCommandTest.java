@@ -94,7 +94,9 @@ class MesCommandTest {
     @Test
     void aRefusedBoardIsOneLineAndExitTwoAndTheTraceShowsTheRefusal() throws IOException {
         mes.refuse("SN-CLI-0100", "route: board must pass ICT first");
-        Result r = run("sim:good", "SN-CLI-0100", "--mes", mes.routeUrl());
+        // --mes overrides the file's route-url (where nothing listens); the file's generous timeout stays
+        String fixture = fixtureWith("mes:\n  route-url: " + SimMes.downUrl("/route") + "\n  timeout-ms: 10000\n");
+        Result r = run(fixture, "SN-CLI-0100", "--mes", mes.routeUrl());
         assertEquals(2, r.exit(), r.out() + r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("the MES refused board SN-CLI-0100"), r.err());
@@ -115,7 +117,7 @@ class MesCommandTest {
 
     @Test
     void anAllowedBoardIsTestedAndTheTraceTiesTheCheckToItsRun() throws IOException {
-        Result r = run("sim:good", "SN-CLI-0101", "--mes", mes.routeUrl());
+        Result r = run(fixtureWith("mes:\n  route-url: " + mes.routeUrl() + "\n  timeout-ms: 10000\n"), "SN-CLI-0101");
         assertEquals(0, r.exit(), r.out() + r.err());
         JsonNode t = traceJson("SN-CLI-0101");
         long runId = t.get("boards").get(0).get("runs").get(0).get("run_id").asLong();
@@ -160,7 +162,7 @@ class MesCommandTest {
     void theTokenComesFromTheTokenFileAndResultsArePosted() throws IOException {
         Files.writeString(dir.resolve("mes.token"), "t0k-from-file\n");
         String fixture = fixtureWith("mes:\n  route-url: " + mes.routeUrl() + "\n  results-url: " + mes.resultsUrl()
-                + "\n  token-file: mes.token\n");
+                + "\n  token-file: mes.token\n  timeout-ms: 10000\n");
         Result r = run(fixture, "SN-CLI-0104");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertEquals("Bearer t0k-from-file", mes.authorizations().get(0));

@@ -42,7 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MesGateTest {
     static final Path PLAN = Path.of("../plans/stm32f411-board.yaml");
-    static final Duration TIMEOUT = Duration.ofMillis(400);
+    /** Generous for a loopback MES on a loaded machine; the slow MES holds its answer far longer. */
+    static final Duration TIMEOUT = Duration.ofMillis(5000);
+
+    /** For the tests of a slow MES: each waits this out. */
+    static final Duration SHORT = Duration.ofMillis(800);
 
     @TempDir
     Path dir;
@@ -72,10 +76,15 @@ class MesGateTest {
     }
 
     MesSettings settings(String routeUrl, String resultsUrl, OnUnreachable policy, int tries, long retryMs) {
+        return settings(routeUrl, resultsUrl, policy, tries, retryMs, TIMEOUT);
+    }
+
+    MesSettings settings(
+            String routeUrl, String resultsUrl, OnUnreachable policy, int tries, long retryMs, Duration timeout) {
         return new MesSettings(
                 Optional.ofNullable(routeUrl).map(URI::create),
                 Optional.ofNullable(resultsUrl).map(URI::create),
-                TIMEOUT,
+                timeout,
                 policy,
                 tries,
                 Duration.ofMillis(retryMs),
@@ -148,23 +157,23 @@ class MesGateTest {
 
     @Test
     void slowMesWithPolicyRefuseTestsNothingWithinTheTimeout() {
-        useMes(settings(mes.routeUrl(), null, OnUnreachable.REFUSE, 1, 10));
+        useMes(settings(mes.routeUrl(), null, OnUnreachable.REFUSE, 1, 10, SHORT));
         mes.slowRoute(20_000);
         long start = System.nanoTime();
         MesUnavailable e = assertThrows(MesUnavailable.class, () -> run("SN-MES-0004"));
         long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 10_000, "the check is bounded by its timeout, not the MES: " + ms + " ms");
+        assertTrue(ms < 15_000, "the check is bounded by its timeout, not the MES's 20 s: " + ms + " ms");
         assertTrue(e.getMessage().contains("the MES could not be asked: no answer from"), e.getMessage());
-        assertTrue(e.getMessage().contains("within 400 ms"), e.getMessage());
+        assertTrue(e.getMessage().contains("within 800 ms"), e.getMessage());
         assertTrue(db.trace().board("SN-MES-0004").isEmpty());
         RouteCheck c = onlyCheck("SN-MES-0004");
         assertEquals(RouteDecision.UNCHECKED_REFUSED, c.decision());
-        assertTrue(c.answeredMs() >= TIMEOUT.toMillis(), "waited its timeout: " + c.answeredMs());
+        assertTrue(c.answeredMs() >= SHORT.toMillis(), "waited its timeout: " + c.answeredMs());
     }
 
     @Test
     void slowMesWithPolicyAllowTestsTheBoardAndRecordsTheCheckWasNotMade() {
-        useMes(settings(mes.routeUrl(), null, OnUnreachable.ALLOW, 1, 10));
+        useMes(settings(mes.routeUrl(), null, OnUnreachable.ALLOW, 1, 10, SHORT));
         mes.slowRoute(20_000);
         RunOutcome o = run("SN-MES-0005");
         assertEquals(Verdict.PASS, o.verdict());
@@ -229,7 +238,11 @@ class MesGateTest {
         ResultPost p = db.routeChecks().resultPost(o.runId()).orElseThrow();
         assertEquals(3, p.attempts());
         assertTrue(p.lastError().contains("cannot connect to " + down), p.lastError());
-        assertTrue(notices.stream().anyMatch(n -> n.contains("was not posted after 3 attempt(s)")), notices.toString());
+        // told after it is recorded
+        within(
+                Duration.ofSeconds(10),
+                () -> notices.stream().anyMatch(n -> n.contains("was not posted after 3 attempt(s)")),
+                "the console told: " + notices);
     }
 
     @Test

@@ -130,7 +130,7 @@ class MesScreenBrowserTest {
                 new MesSettings(
                         Optional.of(URI.create(routeUrl)),
                         Optional.empty(),
-                        Duration.ofMillis(1000),
+                        Duration.ofMillis(5000),
                         OnUnreachable.REFUSE,
                         1,
                         Duration.ofMillis(10),
