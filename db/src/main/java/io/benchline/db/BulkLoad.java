@@ -86,8 +86,9 @@ public final class BulkLoad implements AutoCloseable {
             board = c.prepareStatement("INSERT INTO board (id, serial, product, first_seen) VALUES (?, ?, ?, ?)");
             run = c.prepareStatement("""
                     INSERT INTO run (id, board_id, batch_id, station, operator, fixture, plan_name, plan_version, plan_sha256,
-                                     firmware_sha256, software_version, started_at, ended_at, verdict, failed_step, hint, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                     firmware_sha256, software_version, started_at, ended_at, verdict, failed_step, hint, message,
+                                     line_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             step = c.prepareStatement("""
                     INSERT INTO step (id, run_id, seq, name, kind, started_at, ended_at, verdict, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
@@ -123,6 +124,7 @@ public final class BulkLoad implements AutoCloseable {
             run.setString(15, end.failedStep());
             run.setString(16, end.hint());
             run.setString(17, end.message());
+            run.setString(18, java.util.UUID.randomUUID().toString());
             run.addBatch();
             tick();
             for (StepRecord s : steps) {

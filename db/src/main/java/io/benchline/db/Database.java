@@ -115,7 +115,16 @@ public final class Database implements AutoCloseable {
      * {@code benchline sync status} can ask while the station runs). H2 only.
      */
     public SyncStatus syncStatus() {
-        throw new UnsupportedOperationException("not yet");
+        if (!DatabaseUrl.isH2(url)) {
+            throw new DatabaseException(
+                    "the forwarding backlog is kept in a station's local H2 file, not in " + redact(url), null);
+        }
+        try (var handle = jdbi.open()) {
+            return new LocalBacklog(handle.getConnection()).status();
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException(
+                    "cannot read the forwarding backlog of " + redact(url) + ": " + rootMessage(e), e);
+        }
     }
 
     /** Writes benchmark data in bulk (see {@link BulkLoad}); H2 only. Close it to commit. */

@@ -5,8 +5,11 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.line.StationLine;
 import io.benchline.station.mes.MesGate;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.PromptAnswers;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -14,6 +17,7 @@ import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One station: a plan, its fixture opened, and the results database. Opening it
@@ -26,9 +30,14 @@ public final class Station implements AutoCloseable {
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
+    private final RunAborts aborts;
+    private volatile StationLine line;
     private volatile MesGate mes;
 
-    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered) {
+    private Station(
+            Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
+        this.aborts = aborts;
+        this.line = line;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencer = sequencer;
@@ -47,18 +56,37 @@ public final class Station implements AutoCloseable {
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
+        RunAborts aborts = new RunAborts();
         return new Station(
                 plan,
                 fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC()),
-                recovered);
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
+                recovered,
+                aborts,
+                StationLine.alone(db));
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        MesGate gate = mes;
-        return gate == null
-                ? sequencer.run(request, listener)
-                : gate.run(request, () -> sequencer.run(request, listener));
+        return gated(request, () -> sequencer.run(request, line.around(listener)));
+    }
+
+    /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
+    public void joinLine(StationLine line) {
+        this.line = line;
+    }
+
+    public StationLine line() {
+        return line;
+    }
+
+    /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
+    public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
+        return gated(request, () -> sequencer.run(request, line.around(listener), answers));
+    }
+
+    /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */
+    public RunAborts aborts() {
+        return aborts;
     }
 
     /** From now on each run asks the MES first and posts its result after (docs/mes.md); closed with the station. */
@@ -68,6 +96,11 @@ public final class Station implements AutoCloseable {
         if (before != null) {
             before.close();
         }
+    }
+
+    private RunOutcome gated(RunRequest request, Supplier<RunOutcome> run) {
+        MesGate gate = mes;
+        return gate == null ? run.get() : gate.run(request, run);
     }
 
     public Plan plan() {

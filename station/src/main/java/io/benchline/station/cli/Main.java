@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             StationCommand.class,
             ReportCommand.class,
             CentralCommand.class,
+            SyncCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

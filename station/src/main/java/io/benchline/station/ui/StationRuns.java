@@ -4,8 +4,10 @@ import io.benchline.db.Database;
 import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.line.PassAnswer;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -33,6 +35,7 @@ public final class StationRuns implements AutoCloseable {
     private final Runnable beforeEachRun;
     private final LiveEvents events;
     private final Shift shift = new Shift();
+    private final ScreenPrompts prompts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "benchline-run"));
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Long currentRun;
@@ -72,6 +75,16 @@ public final class StationRuns implements AutoCloseable {
         this.batch = batch;
         this.beforeEachRun = beforeEachRun;
         this.events = events;
+        this.prompts = new ScreenPrompts(events);
+    }
+
+    /** The prompts of this station's runs waiting for the operator's answer on the screen. */
+    ScreenPrompts prompts() {
+        return prompts;
+    }
+
+    RunAborts aborts() {
+        return station.aborts();
     }
 
     Plan plan() {
@@ -93,8 +106,14 @@ public final class StationRuns implements AutoCloseable {
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         try {
-            if (!request.retestConfirmed() && db.trace().hasPassed(request.serial())) {
-                throw new AlreadyPassed(request.serial());
+            if (!request.retestConfirmed()) {
+                PassAnswer answer = station.line().hasPassed(request.serial());
+                if (answer.passed()) {
+                    throw new AlreadyPassed(request.serial());
+                }
+                if (station.line().joined()) {
+                    events.publish("line-check", LineRoutes.check(answer));
+                }
             }
             worker.execute(() -> runOne(new RunRequest(request.serial(), batch, request.operator()), started));
         } catch (RuntimeException e) {
@@ -117,7 +136,7 @@ public final class StationRuns implements AutoCloseable {
         Relay relay = new Relay(request, started);
         try {
             beforeEachRun.run();
-            station.run(request, relay);
+            station.run(request, relay, prompts);
         } catch (RouteRefused e) {
             started.completeExceptionally(e);
             events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));

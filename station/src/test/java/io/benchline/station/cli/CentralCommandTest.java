@@ -37,10 +37,11 @@ class CentralCommandTest {
         }
     }
 
-    /** The migrations this build ships, oldest first, as Flyway lists them for an empty database. */
+    /** The migrations this build ships for a central database, oldest first, as Flyway lists them for an empty one. */
     private static MigrationInfo[] shipped(String emptyDatabase) {
         return Flyway.configure()
                 .dataSource(emptyDatabase, null, null)
+                .locations("classpath:db/migration", "classpath:db/migration-postgresql")
                 .load()
                 .info()
                 .all();
