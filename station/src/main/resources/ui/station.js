@@ -322,6 +322,13 @@
       banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
     });
     es.addEventListener("line-check", (e) => renderLineCheck(JSON.parse(e.data)));
+    es.addEventListener("route-refused", (e) => {
+      // the MES said this board may not be tested here: nothing was powered
+      const r = JSON.parse(e.data);
+      $("start").disabled = false;
+      document.querySelector("#steps tbody").innerHTML = "";
+      banner("REFUSED", "NOT ALLOWED", r.serial + " — refused by the MES: " + r.reason, "Do not test this board here: set it aside for the line lead.");
+    });
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;

@@ -28,3 +28,7 @@ GRANT UPDATE (uid) ON board TO benchline_station;
 GRANT UPDATE (n, s1, s2, min_reading, max_reading) ON measurement_tally TO benchline_station;
 GRANT UPDATE ON station_status TO benchline_station;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO benchline_station;
+-- the MES route checks and result posts (docs/mes.md, V8), for a station whose results database is this one
+GRANT SELECT, INSERT ON route_check, mes_result_post TO benchline_station;
+GRANT UPDATE (run_id) ON route_check TO benchline_station;
+GRANT UPDATE (state, attempts, last_attempt_at, last_error) ON mes_result_post TO benchline_station;

@@ -6,6 +6,7 @@ import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.line.StationLine;
+import io.benchline.station.mes.MesGate;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.PromptAnswers;
 import io.benchline.station.sequence.RunAborts;
@@ -16,6 +17,7 @@ import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One station: a plan, its fixture opened, and the results database. Opening it
@@ -30,6 +32,7 @@ public final class Station implements AutoCloseable {
     private final StopSignals stopSignals;
     private final RunAborts aborts;
     private volatile StationLine line;
+    private volatile MesGate mes;
 
     private Station(
             Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
@@ -64,7 +67,7 @@ public final class Station implements AutoCloseable {
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return sequencer.run(request, line.around(listener));
+        return gated(request, () -> sequencer.run(request, line.around(listener)));
     }
 
     /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
@@ -78,12 +81,26 @@ public final class Station implements AutoCloseable {
 
     /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
-        return sequencer.run(request, line.around(listener), answers);
+        return gated(request, () -> sequencer.run(request, line.around(listener), answers));
     }
 
     /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */
     public RunAborts aborts() {
         return aborts;
+    }
+
+    /** From now on each run asks the MES first and posts its result after (docs/mes.md); closed with the station. */
+    public void useMes(MesGate gate) {
+        MesGate before = mes;
+        this.mes = gate;
+        if (before != null) {
+            before.close();
+        }
+    }
+
+    private RunOutcome gated(RunRequest request, Supplier<RunOutcome> run) {
+        MesGate gate = mes;
+        return gate == null ? run.get() : gate.run(request, run);
     }
 
     public Plan plan() {
@@ -102,6 +119,10 @@ public final class Station implements AutoCloseable {
     @Override
     public void close() {
         stopSignals.restore();
+        MesGate gate = mes;
+        if (gate != null) {
+            gate.close();
+        }
         fixture.close();
     }
 }

@@ -74,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
             description = "With --central: test a board that already passed on the line (else it is refused).")
     boolean retest;
 
+    @Mixin
+    MesOption mes;
+
     @Override
     public Integer call() {
         String batch = Cli.named("--batch", this.batch);
@@ -100,6 +103,7 @@ final class RunCommand implements Callable<Integer> {
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
                 LineOptions.Session onLine =
                         line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, human)) {
+            mes.attach(station, fixtureFile, database, System.err);
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }

@@ -62,6 +62,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     LineOptions line;
 
+    @Mixin
+    MesOption mes;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -77,6 +80,7 @@ final class StationCommand implements Callable<Integer> {
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
                 LineOptions.Session onLine =
                         line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
+            mes.attach(station, fixtureFile, database, System.err);
             return StationLauncher.serve(
                     database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
         }

@@ -2,6 +2,7 @@ package io.benchline.station.cli;
 
 import io.benchline.db.Database;
 import io.benchline.db.MeasurementRow;
+import io.benchline.db.RouteCheck;
 import io.benchline.db.RunDetail;
 import io.benchline.db.RunRow;
 import io.benchline.db.Verdict;
@@ -10,6 +11,10 @@ import io.benchline.reports.BoardTraces;
 import io.benchline.reports.TraceJson;
 import io.benchline.station.InputError;
 import io.benchline.station.sequence.Measurements;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,13 +42,23 @@ final class TraceCommand implements Callable<Integer> {
     public Integer call() {
         try (Database database = db.open()) {
             database.recoverInterruptedRuns(null);
-            BoardTrace trace = new BoardTraces(database.trace())
-                    .find(key)
-                    .orElseThrow(() -> new InputError("no runs stored for board '" + key + "' in " + db.location()));
+            Optional<BoardTrace> found = new BoardTraces(database.trace()).find(key);
+            List<RouteCheck> checks = database.routeChecks().ofSerial(key);
+            if (found.isEmpty() && checks.isEmpty()) {
+                throw new InputError("no runs stored for board '" + key + "' in " + db.location());
+            }
             if (json) {
-                System.out.println(TraceJson.render(trace));
+                Map<String, Object> tree = found.map(TraceJson::tree).orElseGet(() -> noRuns(key));
+                tree.put("route_checks", RouteCheckTrace.json(checks, database.routeChecks()));
+                JsonOut.print(System.out, tree);
                 return ExitCodes.OK;
             }
+            if (found.isEmpty()) {
+                System.out.printf("board %s — no runs%n", key);
+                RouteCheckTrace.print(System.out, key, checks, database.routeChecks());
+                return ExitCodes.OK;
+            }
+            BoardTrace trace = found.get();
             if (trace.byUid()) {
                 System.out.printf(
                         "uid %s was read on %d board(s): %s%n",
@@ -55,9 +70,28 @@ final class TraceCommand implements Callable<Integer> {
             }
             for (BoardTrace.Board b : trace.boards()) {
                 print(b);
+                if (!b.serial().equals(key)) {
+                    RouteCheckTrace.print(
+                            System.out,
+                            b.serial(),
+                            database.routeChecks().ofSerial(b.serial()),
+                            database.routeChecks());
+                }
             }
+            RouteCheckTrace.print(System.out, key, checks, database.routeChecks());
             return ExitCodes.OK;
         }
+    }
+
+    private static Map<String, Object> noRuns(String serial) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", serial);
+        m.put("matched_by", "serial");
+        m.put("uid", null);
+        m.put("serials", List.of(serial));
+        m.put("several_serials", false);
+        m.put("boards", List.of());
+        return m;
     }
 
     private static void print(BoardTrace.Board b) {

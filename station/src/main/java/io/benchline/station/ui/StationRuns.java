@@ -5,6 +5,7 @@ import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.line.PassAnswer;
+import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
@@ -136,6 +137,9 @@ public final class StationRuns implements AutoCloseable {
         try {
             beforeEachRun.run();
             station.run(request, relay, prompts);
+        } catch (RouteRefused e) {
+            started.completeExceptionally(e);
+            events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.benchline.db.Database;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.mes.MesUnavailable;
+import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.ui.ApiBodies.AlreadyPassedError;
 import io.benchline.station.ui.ApiBodies.ApiError;
 import io.benchline.station.ui.ApiBodies.RunGoingError;
@@ -133,6 +135,8 @@ public final class StationServer implements AutoCloseable {
             }
         });
         app.exception(InputError.class, (e, ctx) -> ctx.status(400).json(new ApiError(e.getMessage())));
+        app.exception(RouteRefused.class, (e, ctx) -> ctx.status(403).json(MesRefusals.body(e)));
+        app.exception(MesUnavailable.class, (e, ctx) -> ctx.status(503).json(MesRefusals.body(e)));
         app.exception(
                 JsonProcessingException.class,
                 (e, ctx) -> ctx.status(400).json(new ApiError("body is not valid JSON: " + e.getOriginalMessage())));
