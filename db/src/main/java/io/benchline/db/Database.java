@@ -103,6 +103,8 @@ public final class Database implements AutoCloseable {
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);
+    }
+
     /** The MES route checks and result posts (docs/mes.md). */
     public RouteChecks routeChecks() {
         return new RouteChecks(jdbi);
