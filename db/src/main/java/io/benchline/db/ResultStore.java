@@ -92,6 +92,11 @@ public final class ResultStore {
             setString(run, 9, start.firmwareSha256());
             run.setString(10, start.softwareVersion());
             run.setTimestamp(11, Timestamp.from(at));
+            if (start.position() == null) {
+                run.setNull(12, Types.INTEGER);
+            } else {
+                run.setInt(12, start.position());
+            }
             return insertedId(run);
         });
         batchIds.put(start.batch(), batch[0]);

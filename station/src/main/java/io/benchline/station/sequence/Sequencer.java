@@ -67,7 +67,8 @@ public final class Sequencer {
                         plan.version(),
                         plan.sha256(),
                         plan.firmware().map(f -> f.sha256()).orElse(null),
-                        softwareVersion),
+                        softwareVersion,
+                        fixture.position()),
                 clock.instant());
         runGoing = runId;
         listener.runStarted(runId, request);
