@@ -8,6 +8,7 @@ import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Panel;
+import io.benchline.station.demo.SimPanelFile;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.PanelFixture;
@@ -47,7 +48,7 @@ class PanelTest {
 
     /** Runs one panel of the given profiles; checks the simulated switch saw no two positions at once. */
     List<Optional<RunOutcome>> runPanel(List<String> profiles, double timeScale, List<Boolean> occupied) {
-        FixtureFile file = FixtureLoader.parse("(test panel)", SimPanels.text(profiles, timeScale));
+        FixtureFile file = FixtureLoader.parse("(test panel)", SimPanelFile.text(profiles, timeScale));
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         try (Panel panel = Panel.open(PLAN, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
             List<Optional<RunRequest>> requests = new ArrayList<>();

@@ -1,15 +1,20 @@
-package io.benchline.station.panel;
+package io.benchline.station.demo;
 
 import java.util.List;
 
-/** Fixture files of simulated panels for the tests. */
-public final class SimPanels {
-    private SimPanels() {}
+/**
+ * The fixture file of a simulated n-up panel: a board, supply, probe and UART per position, one
+ * DMM behind one switch matrix for all (position p's test points on channels 4p-3 to 4p).
+ */
+public final class SimPanelFile {
+    private SimPanelFile() {}
 
-    /** A simulated n-up fixture; profiles.get(i) is the board at position i+1 (channels 4i+1..4i+4). */
+    /** profiles.get(i) is the board profile at position i+1. */
     public static String text(List<String> profiles, double timeScale) {
         StringBuilder b = new StringBuilder();
-        b.append("name: sim-panel\nstation: sim-panel-station\nsim: {board: good, seed: 7}\n")
+        b.append("name: sim-panel-")
+                .append(profiles.size())
+                .append("up\nstation: sim-station-1\nsim: {board: good, seed: 7}\n")
                 .append("time-scale: ")
                 .append(timeScale)
                 .append("\ndmm: {kind: sim}\nswitch: {kind: sim}\npositions:\n");
