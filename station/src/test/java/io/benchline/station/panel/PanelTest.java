@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.fixtures.Deadline;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.Panel;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
+import io.benchline.station.fixture.InstrumentLocks;
 import io.benchline.station.fixture.PanelFixture;
 import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.fixture.SimPanelFile;
@@ -18,6 +20,7 @@ import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +98,48 @@ class PanelTest {
             List<String> steps = o.steps().stream().map(s -> s.name()).toList();
             assertEquals("teardown", steps.get(steps.size() - 1), "position " + (i + 1) + " powered off");
             assertEquals(Verdict.PASS, o.steps().get(o.steps().size() - 1).verdict());
+        }
+    }
+
+    /**
+     * The wait for the shared DMM counts against the measure step's timeout: with the DMM held
+     * elsewhere past it, each waiting position's step ends ERROR (the station could not tell), its
+     * teardown still powers it off, and once the DMM is free the next panel passes.
+     */
+    @Test
+    void aWaitForTheSharedDmmPastTheStepsTimeoutIsAnError() throws Exception {
+        Path planFile = dir.resolve("short-vdd.yaml");
+        Path shipped = Path.of("../plans/stm32f411-board.yaml");
+        String text = Files.readString(shipped)
+                .replace("../firmware/", shipped.toAbsolutePath().getParent().resolve("../firmware/") + "/")
+                .replace("    test-point: VDD\n", "    test-point: VDD\n    timeout-ms: 400\n");
+        Files.writeString(planFile, text);
+        Plan plan = PlanLoader.load(planFile);
+        FixtureFile file = FixtureLoader.parse("(test panel)", SimPanelFile.text(List.of("good", "good"), 0));
+        List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
+        try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+            List<Optional<RunRequest>> two = List.of(
+                    Optional.of(new RunRequest("SN-WAIT-1", "W", "tester")),
+                    Optional.of(new RunRequest("SN-WAIT-2", "W", "tester")));
+            InstrumentLocks locks = panel.fixture().locks().orElseThrow();
+            List<Optional<RunOutcome>> out;
+            try (InstrumentLocks.Held elsewhere = locks.acquire(9, Deadline.NONE, InstrumentLocks.METER)) {
+                out = panel.run(two, n -> RunListener.NONE);
+            }
+            for (Optional<RunOutcome> o : out) {
+                RunOutcome r = o.orElseThrow();
+                assertEquals(Verdict.ERROR, r.verdict(), r.message());
+                assertEquals("VDD", r.failedStep());
+                assertTrue(r.message().contains("shared DMM"), r.message());
+                assertEquals(Verdict.PASS, r.steps().get(r.steps().size() - 1).verdict(), "teardown powered off");
+            }
+            List<Optional<RunRequest>> again = List.of(
+                    Optional.of(new RunRequest("SN-WAIT-3", "W", "tester")),
+                    Optional.of(new RunRequest("SN-WAIT-4", "W", "tester")));
+            for (Optional<RunOutcome> o : panel.run(again, n -> RunListener.NONE)) {
+                assertEquals(
+                        Verdict.PASS, o.orElseThrow().verdict(), o.orElseThrow().message());
+            }
         }
     }
 
