@@ -47,6 +47,11 @@ final class BenchPanelCommand implements Callable<Integer> {
                     + " 0: the plan's own image.")
     int imageKib;
 
+    @Option(
+            names = "--in-memory",
+            description = "Store the runs in an in-memory H2 database (no disk), to see what the file store costs.")
+    boolean inMemory;
+
     @Override
     public Integer call() throws Exception {
         if (panels < 1 || positions.stream().anyMatch(p -> p < 1 || p > 32)) {
@@ -58,7 +63,10 @@ final class BenchPanelCommand implements Callable<Integer> {
                 ? PlanLoader.load(planFile)
                 : BenchPlan.withImageKib(
                         planFile, Path.of(Home.resolve("firmware/banner/build/f411/banner.bin")), imageKib, dir);
-        try (Database db = Database.open(dir.resolve("bench").toString())) {
+        try (Database db = Database.open(
+                inMemory
+                        ? "jdbc:h2:mem:bench-panel;DB_CLOSE_DELAY=-1"
+                        : dir.resolve("bench").toString())) {
             PanelBench.Figures alone = PanelBench.time(plan, db, 1, panels, timeScale, "ALONE");
             System.out.printf(
                     Locale.ROOT,

@@ -26,6 +26,7 @@ final class MeasureRunner implements StepRunner<Step.Measure> {
         // The DMM and switch are held for the select, settle and readings only (shared on a panel).
         try (InstrumentLocks.Held meter = fixture.holdMeter(ctx.deadline())) {
             fixture.switchMatrix().select(channel);
+            RuntimeException failed = null;
             try {
                 fixture.pacer().settle(step.settleMs());
                 for (int i = 0; i < step.samples(); i++) {
@@ -34,8 +35,19 @@ final class MeasureRunner implements StepRunner<Step.Measure> {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }
+            } catch (RuntimeException e) {
+                failed = e;
+                throw e;
             } finally {
-                fixture.switchMatrix().release();
+                // a release failing after the reading failed must not hide what the reading was waiting on
+                try {
+                    fixture.switchMatrix().release();
+                } catch (RuntimeException e) {
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
+                }
             }
         }
         List<MeasurementRecord> ms = new ArrayList<>();
