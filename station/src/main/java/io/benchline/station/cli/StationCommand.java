@@ -62,6 +62,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    LineOptions line;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -69,7 +72,8 @@ final class StationCommand implements Callable<Integer> {
         }
         String batch = Cli.named("--batch", this.batch);
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
-        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        FixtureFile fixtureFile = line.named(FixtureLoader.load(Home.resolve(fixture)));
+        line.check();
         PlanFit.check(loadedPlan, fixtureFile);
         if (!fixtureFile.positions().isEmpty()) {
             Optional<List<SimFixture>> panel = SimBoards.simulatedPanel(fixtureFile);
@@ -87,7 +91,9 @@ final class StationCommand implements Callable<Integer> {
         }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
-                Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+                Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
+                LineOptions.Session onLine =
+                        line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
             return StationLauncher.serve(
                     database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
         }
