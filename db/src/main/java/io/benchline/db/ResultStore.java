@@ -98,6 +98,11 @@ public final class ResultStore {
             run.setString(10, start.softwareVersion());
             run.setTimestamp(11, Timestamp.from(at));
             run.setString(12, UUID.randomUUID().toString());
+            if (start.position() == null) {
+                run.setNull(13, Types.INTEGER);
+            } else {
+                run.setInt(13, start.position());
+            }
             return insertedId(run);
         });
         batchIds.put(start.batch(), batch[0]);

@@ -2,7 +2,7 @@ package io.benchline.db;
 
 import java.time.Instant;
 
-/** A stored run as read back. Verdict is null while the run is still going. */
+/** A stored run as read back. Verdict is null while the run is still going; position is null off a multi-up fixture. */
 public record RunRow(
         long id,
         String serial,
@@ -21,4 +21,5 @@ public record RunRow(
         String failedStep,
         String hint,
         String message,
-        String uid) {}
+        String uid,
+        Integer position) {}

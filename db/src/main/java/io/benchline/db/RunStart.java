@@ -1,6 +1,9 @@
 package io.benchline.db;
 
-/** What is known of a run when it starts: who, where, which board, with which plan and firmware. */
+/**
+ * What is known of a run when it starts: who, where, which board, with which plan and firmware,
+ * and on a multi-up fixture the position (from 1) the board sat in (null otherwise).
+ */
 public record RunStart(
         String serial,
         String batch,
@@ -12,4 +15,34 @@ public record RunStart(
         String planVersion,
         String planSha256,
         String firmwareSha256,
-        String softwareVersion) {}
+        String softwareVersion,
+        Integer position) {
+
+    /** A run on a fixture without positions (one board at a time). */
+    public RunStart(
+            String serial,
+            String batch,
+            String product,
+            String station,
+            String operator,
+            String fixture,
+            String planName,
+            String planVersion,
+            String planSha256,
+            String firmwareSha256,
+            String softwareVersion) {
+        this(
+                serial,
+                batch,
+                product,
+                station,
+                operator,
+                fixture,
+                planName,
+                planVersion,
+                planSha256,
+                firmwareSha256,
+                softwareVersion,
+                null);
+    }
+}

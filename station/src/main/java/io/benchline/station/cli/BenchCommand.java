@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
             BenchForwardCommand.class,
             BenchLineLagCommand.class,
             BenchCentralReportCommand.class,
-            BenchCentralTraceCommand.class
+            BenchCentralTraceCommand.class,
+            BenchPanelCommand.class
         },
         description = {
             "Benchmarks (see docs/benchmarks.md).",

@@ -122,6 +122,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Print one JSON object on stdout (each run and the batch's yield); the text goes to stderr.")
     boolean json;
 
+    @Option(
+            names = "--positions",
+            defaultValue = "1",
+            description = "Boards tested at once on a simulated multi-up fixture, each with its own probe and supply,"
+                    + " all measured by one DMM through one switch (default: ${DEFAULT-VALUE}).")
+    int positions;
+
     @Mixin
     DbOption db;
 
@@ -179,6 +186,9 @@ final class DemoCommand implements Callable<Integer> {
                 fixtureFile.testPoints(),
                 scale);
         PlanFit.check(loadedPlan, fixtureFile);
+        if (positions != 1) {
+            return panels(loadedPlan, batchName, scale);
+        }
         if (ui) {
             return serve(loadedPlan, fixtureFile, batchName);
         }
@@ -248,6 +258,23 @@ final class DemoCommand implements Callable<Integer> {
                                 database.url()));
             }
             return ExitCodes.OK;
+        }
+    }
+
+    /** `demo --positions N`: see {@link DemoPanels}. */
+    private int panels(Plan loadedPlan, String batchName, double scale) {
+        if (positions < 1 || positions > 32) {
+            throw new InputError("--positions must be from 1 to 32");
+        }
+        if (qemu || !transport.equals("in-process") || json) {
+            throw new InputError(
+                    "--positions runs the in-process simulated panel; leave out --qemu, --transport and --json");
+        }
+        if (ui) {
+            return DemoPanels.serve(loadedPlan, positions, seed, scale, batchName, db, bind, port);
+        }
+        try (Database database = db.openOrCreate()) {
+            return DemoPanels.run(loadedPlan, positions, boards, seed, scale, batchName, database, System.out, quiet);
         }
     }
 

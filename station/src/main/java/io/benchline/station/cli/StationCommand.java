@@ -3,15 +3,18 @@ package io.benchline.station.cli;
 import io.benchline.db.Database;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.InputError;
+import io.benchline.station.Panel;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.fixture.PanelFixture;
 import io.benchline.station.fixture.SimBoards;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,6 +78,20 @@ final class StationCommand implements Callable<Integer> {
         FixtureFile fixtureFile = line.named(FixtureLoader.load(Home.resolve(fixture)));
         line.check();
         PlanFit.check(loadedPlan, fixtureFile);
+        if (!fixtureFile.positions().isEmpty()) {
+            Optional<List<SimFixture>> panel = SimBoards.simulatedPanel(fixtureFile);
+            try (Database database = db.openOrCreate();
+                    Panel station = Panel.open(loadedPlan, fixtureFile, database, f -> PanelFixture.open(f, panel))) {
+                return PanelLauncher.serve(
+                        database,
+                        station,
+                        batch,
+                        bind,
+                        port,
+                        SimBoards.freshAtPosition(panel, fixtureFile),
+                        System.out);
+            }
+        }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));

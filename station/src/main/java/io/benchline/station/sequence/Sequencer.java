@@ -86,7 +86,8 @@ public final class Sequencer {
                         plan.version(),
                         plan.sha256(),
                         plan.firmware().map(f -> f.sha256()).orElse(null),
-                        softwareVersion),
+                        softwareVersion,
+                        fixture.position()),
                 clock.instant());
         runGoing = runId;
         AbortSignal abort = aborts.open(runId);

@@ -119,7 +119,7 @@ public final class StationServer implements AutoCloseable {
     }
 
     /** Access first; then JSON only for POSTs to the API; user errors as one-line JSON, never a stack trace. */
-    private static void protect(RoutesConfig app, AccessGuard guard) {
+    static void protect(RoutesConfig app, AccessGuard guard) {
         app.before(ctx -> {
             if (!guard.admit(ctx)) {
                 ctx.skipRemainingHandlers();
