@@ -24,10 +24,10 @@ public final class BulkLoad implements AutoCloseable {
     private static final int CHUNK = 10_000;
     private static final List<String> TABLES = List.of("batch", "board", "run", "step", "measurement");
 
-    private record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {}
+    record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {}
 
     /** Running tally of one bin: n, ref, offset sum, offset square sum, min, max. */
-    private static final class Tally {
+    static final class Tally {
         long n;
         final double ref;
         double s1;
@@ -227,6 +227,11 @@ public final class BulkLoad implements AutoCloseable {
     }
 
     private void writeTallies() throws SQLException {
+        writeTallies(c, tallies);
+    }
+
+    /** Inserts counted tallies (new to the database) in one JDBC batch. */
+    static void writeTallies(Connection c, Map<TallyKey, Tally> tallies) throws SQLException {
         try (PreparedStatement t = c.prepareStatement("""
                 INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {

@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
+    public LineQueries line() {
+        return new LineQueries(jdbi, url);
+    }
+
     /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
     public StationHeartbeats heartbeats() {
         return new StationHeartbeats(jdbi);
@@ -128,6 +133,14 @@ public final class Database implements AutoCloseable {
             throw new UnsupportedOperationException("bulk loading needs an H2 database, not " + redact(url));
         }
         return new BulkLoad(jdbi.open());
+    }
+
+    /** Generates benchmark data on the server itself (see {@link CentralBulkLoad}); PostgreSQL only. */
+    public CentralBulkLoad centralBulkLoad() {
+        if (!CentralUrl.isPostgres(url)) {
+            throw new UnsupportedOperationException("central bulk loading needs PostgreSQL, not " + redact(url));
+        }
+        return new CentralBulkLoad(jdbi.open());
     }
 
     /**

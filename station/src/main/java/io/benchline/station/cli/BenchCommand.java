@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
             BenchReportCommand.class,
             BenchTraceCommand.class,
             BenchForwardCommand.class,
-            BenchLineLagCommand.class
+            BenchLineLagCommand.class,
+            BenchCentralReportCommand.class,
+            BenchCentralTraceCommand.class
         },
         description = {
             "Benchmarks (see docs/benchmarks.md).",

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CentralCommand.class,
             SyncCommand.class,
+            LineCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
