@@ -19,13 +19,14 @@ final class LineCheck {
     private LineCheck() {}
 
     /** A run as both sides must agree on it: verdict, station, board, steps and readings counted. */
-    record Run(String verdict, String station, String serial, String uid, long steps, long readings) {}
+    record Run(
+            String verdict, String station, Integer position, String serial, String uid, long steps, long readings) {}
 
     /** A tally row: count, extremes and mean (the sums' reference may differ). */
     record Tally(long n, double min, double max, double sum) {}
 
     private static final String RUNS = """
-            SELECT r.id, r.line_id, r.station, r.started_at, r.verdict, b.serial, r.uid,
+            SELECT r.id, r.line_id, r.station, r.position, r.started_at, r.verdict, b.serial, r.uid,
                    (SELECT COUNT(*) FROM step s WHERE s.run_id = r.id) AS steps,
                    (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id) AS readings
             FROM run r JOIN board b ON b.id = r.board_id WHERE r.verdict IS NOT NULL""";
@@ -73,6 +74,7 @@ final class LineCheck {
                 Run run = new Run(
                         rs.getString("verdict"),
                         rs.getString("station"),
+                        (Integer) rs.getObject("position"),
                         rs.getString("serial"),
                         rs.getString("uid"),
                         rs.getLong("steps"),

@@ -23,7 +23,8 @@ final class LineStation {
                 "3",
                 "a".repeat(64),
                 "b".repeat(64),
-                "test");
+                "test",
+                i % 3 == 0 ? null : 1 + i % 4);
         ResultStore store = db.store();
         long run = store.begin(start, Instant.now());
         boolean fail = i % 5 == 4;
