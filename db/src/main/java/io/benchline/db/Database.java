@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** Quarantined boards and engineers' actions (see {@link FlowRecords}). */
+    public FlowRecords flow() {
+        return new FlowRecords(jdbi);
+    }
+
     /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
     public StationHeartbeats heartbeats() {
         return new StationHeartbeats(jdbi);
