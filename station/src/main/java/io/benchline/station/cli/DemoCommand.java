@@ -168,7 +168,8 @@ final class DemoCommand implements Callable<Integer> {
                 fixtureFile.probe(),
                 fixtureFile.uart(),
                 fixtureFile.testPoints(),
-                scale);
+                scale,
+                fixtureFile.users());
         PlanFit.check(loadedPlan, fixtureFile);
         if (ui) {
             return serve(loadedPlan, fixtureFile, batchName);

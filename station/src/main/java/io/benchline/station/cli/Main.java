@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             StationCommand.class,
             ReportCommand.class,
             CentralCommand.class,
+            BoardCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -9,11 +9,13 @@ import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
+import io.benchline.station.flow.BoardGate;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,7 +25,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Test one board, headless.", "Exit 0 PASS, 1 FAIL, 3 ERROR (station problem), 2 bad input."})
+        description = {
+            "Test one board, headless.",
+            "Exit 0 PASS, 1 FAIL, 3 ERROR (station problem), 2 bad input or a board refused (quarantined)."
+        })
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The test plan (YAML).")
     Path plan;
@@ -66,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
         sim.ifPresent(s -> s.insert(SimBoards.board(fixtureFile.sim().orElseThrow(), serial)));
         try (Database database = db.openOrCreate();
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            new BoardGate(loadedPlan, database, fixtureFile.station(), Clock.systemUTC()).admit(serial);
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");

@@ -59,6 +59,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    UsersOption users;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -72,7 +75,14 @@ final class StationCommand implements Callable<Integer> {
         try (Database database = db.openOrCreate();
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
             return StationLauncher.serve(
-                    database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
+                    database,
+                    station,
+                    batch,
+                    bind,
+                    port,
+                    SimBoards.freshEachRun(sim, fixtureFile),
+                    System.out,
+                    users.load(Optional.of(fixtureFile)));
         }
     }
 }
