@@ -7,9 +7,12 @@ import io.benchline.db.RunRow;
 import io.benchline.db.Verdict;
 import io.benchline.reports.BoardTrace;
 import io.benchline.reports.BoardTraces;
+import io.benchline.reports.FlowTrace;
 import io.benchline.reports.TraceJson;
 import io.benchline.station.InputError;
 import io.benchline.station.sequence.Measurements;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +44,7 @@ final class TraceCommand implements Callable<Integer> {
                     .find(key)
                     .orElseThrow(() -> new InputError("no runs stored for board '" + key + "' in " + db.location()));
             if (json) {
-                System.out.println(TraceJson.render(trace));
+                JsonOut.print(System.out, withFlow(TraceJson.tree(trace), trace, database));
                 return ExitCodes.OK;
             }
             if (trace.byUid()) {
@@ -55,9 +58,20 @@ final class TraceCommand implements Callable<Integer> {
             }
             for (BoardTrace.Board b : trace.boards()) {
                 print(b);
+                FlowTrace.of(database.flow(), b.serial()).lines().forEach(l -> System.out.println("  " + l));
             }
             return ExitCodes.OK;
         }
+    }
+
+    /** Each board's quarantines and engineer actions, beside its runs. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withFlow(Map<String, Object> tree, BoardTrace trace, Database database) {
+        for (Object board : (List<Object>) tree.get("boards")) {
+            Map<String, Object> b = (Map<String, Object>) board;
+            b.putAll(FlowTrace.of(database.flow(), (String) b.get("serial")).json());
+        }
+        return tree;
     }
 
     private static void print(BoardTrace.Board b) {

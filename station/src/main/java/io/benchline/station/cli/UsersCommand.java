@@ -59,12 +59,13 @@ final class UsersCommand {
                 PinHash.weakness(pin).ifPresent(w -> {
                     throw new InputError(w);
                 });
-                UsersFileWriter.write(users.with(new StationUser(name, r, PinHash.of(pin, PinHash.DEFAULT_ITERATIONS))));
+                UsersFileWriter.write(
+                        users.with(new StationUser(name, r, PinHash.of(pin, PinHash.DEFAULT_ITERATIONS))));
             } finally {
                 Arrays.fill(pin, '\0');
             }
-            System.out.println((users.find(name).isPresent() ? "updated " : "added ") + r.text() + " " + name + " in "
-                    + file);
+            System.out.println(
+                    (users.find(name).isPresent() ? "updated " : "added ") + r.text() + " " + name + " in " + file);
             return ExitCodes.OK;
         }
     }

@@ -74,6 +74,7 @@ public final class EngineerCheck {
     }
 
     private void refuse(String who, String serial, String what, String why, Instant at) {
-        records.record(new EngineerAction(at, who, EngineerAction.PIN_REFUSED, serial, station, null, what + ": " + why));
+        records.record(
+                new EngineerAction(at, who, EngineerAction.PIN_REFUSED, serial, station, null, what + ": " + why));
     }
 }

@@ -54,8 +54,8 @@ public record Users(Path file, List<StationUser> users) {
             String roleText = f.text("role");
             Role role = Role.of(roleText)
                     .orElseThrow(() -> new YamlError(
-                            f.where("role"), "user '" + name + "': role must be operator or engineer, found '"
-                                    + roleText + "'"));
+                            f.where("role"),
+                            "user '" + name + "': role must be operator or engineer, found '" + roleText + "'"));
             PinHash pin = PinHash.parse(f.text("pin"))
                     .orElseThrow(() -> new YamlError(
                             f.where("pin"),

@@ -28,8 +28,7 @@ record FlowRoutes(StationRuns runs, ObjectMapper json) {
             String reason,
             @JsonProperty("quarantined_since") Instant quarantinedSince) {}
 
-    record QuarantinedError(
-            String error, String conflict, String serial, String reason, Instant since) {}
+    record QuarantinedError(String error, String conflict, String serial, String reason, Instant since) {}
 
     record EngineerError(String error, String refused) {}
 

@@ -145,8 +145,12 @@ public final class StationRuns implements AutoCloseable {
         flow.gate()
                 .retestConfirmed(
                         request.serial(),
-                        flow.engineers().engineer(who.name(), who.pin(), request.serial(), "confirm a retest of "
-                                + request.serial()),
+                        flow.engineers()
+                                .engineer(
+                                        who.name(),
+                                        who.pin(),
+                                        request.serial(),
+                                        "confirm a retest of " + request.serial()),
                         request.operator());
     }
 
