@@ -98,7 +98,7 @@
     } else if (r.status === 403 && body.confirm_retest) {
       await askRetest(serial, r.body.error);
     } else if (r.status === 409 && r.body.conflict === "quarantined") {
-      showQuarantine(serial, r.body.error);
+      showQuarantine(serial, r.body.reason, r.body.since);
     } else {
       if (r.status === 400) input.className = "invalid";
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
@@ -142,9 +142,10 @@
   // A board over its plan's retest limit is held until an engineer releases it, with a reason.
   let quarantinedSerial = null;
 
-  function showQuarantine(serial, message) {
+  function showQuarantine(serial, reason, since) {
     quarantinedSerial = serial;
-    banner("QUARANTINED", "QUARANTINED", message, "Not tested. Put the board aside, or call an engineer to release it.");
+    const detail = serial + " — " + reason + " (since " + new Date(since).toLocaleString() + ")";
+    banner("QUARANTINED", "QUARANTINED", detail, "Not tested. Put the board aside, or call an engineer to release it.");
     $("release-open").hidden = false;
     showMessage("Not started: board " + serial + " is quarantined", "bad");
   }
@@ -306,7 +307,7 @@
     es.addEventListener("quarantined", (e) => {
       // the jig's START was pressed for a quarantined board
       const q = JSON.parse(e.data);
-      if ($("serial").value.trim() === q.serial) showQuarantine(q.serial, q.message);
+      if ($("serial").value.trim() === q.serial) showQuarantine(q.serial, q.reason, q.since);
     });
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed

@@ -268,7 +268,17 @@ public final class StationRuns implements AutoCloseable {
         } catch (AlreadyPassed e) {
             events.publish("confirm-retest", Map.of("serial", e.serial));
         } catch (BoardRefused e) {
-            events.publish("quarantined", Map.of("serial", e.serial, "message", e.getMessage()));
+            events.publish(
+                    "quarantined",
+                    Map.of(
+                            "serial",
+                            e.serial,
+                            "reason",
+                            e.quarantine.reason(),
+                            "since",
+                            e.quarantine.since().toString(),
+                            "message",
+                            e.getMessage()));
         } catch (RunGoing | InputError e) {
             events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
         }
