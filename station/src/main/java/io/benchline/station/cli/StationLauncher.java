@@ -3,6 +3,7 @@ package io.benchline.station.cli;
 import io.benchline.db.Database;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.flow.Role;
 import io.benchline.station.flow.Users;
 import io.benchline.station.ui.StartButton;
 import io.benchline.station.ui.StationServer;
@@ -60,6 +61,10 @@ final class StationLauncher {
                 station.plan().version(),
                 batch,
                 db.url());
+        long engineers =
+                users.users().stream().filter(u -> u.role() == Role.ENGINEER).count();
+        out.println("Users file " + users.file() + ": " + engineers
+                + " engineer(s) to release quarantined boards and confirm retests of passed ones");
         server.token()
                 .ifPresent(t -> out.println("Access token: " + t + "  (open " + server.address() + "?token=" + t
                         + " once in each browser, or send the X-Benchline-Token header)"));
