@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             StationCommand.class,
             ReportCommand.class,
             CentralCommand.class,
+            SyncCommand.class,
+            LineCommand.class,
             BoardCommand.class,
             UsersCommand.class,
             CommandLine.HelpCommand.class

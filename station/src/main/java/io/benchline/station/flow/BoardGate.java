@@ -12,18 +12,17 @@ import java.util.Optional;
  * Decides, before a board is powered, whether the station may test it (docs/production-flow.md):
  * a quarantined board is refused, and a board whose FAILs since its last release exceed the
  * plan's {@code retest-limit} (first test plus that many retests) is quarantined and refused.
- * Also answers whether a board already passed, the question a confirmed retest needs.
+ * Stores an engineer's confirmation of a retest of a board that passed (whether it passed is the
+ * station's line check, {@code Station.line().hasPassed}, local or the line's central database).
  */
 public final class BoardGate {
     private final Plan plan;
-    private final Database db;
     private final FlowRecords records;
     private final String station;
     private final Clock clock;
 
     public BoardGate(Plan plan, Database db, String station, Clock clock) {
         this.plan = plan;
-        this.db = db;
         this.records = db.flow();
         this.station = station;
         this.clock = clock;
@@ -45,14 +44,6 @@ public final class BoardGate {
                     + " of plan " + plan.name() + " v" + plan.version();
             throw new BoardRefused(records.quarantine(serial, station, reason, clock.instant()));
         }
-    }
-
-    /**
-     * Whether the board has a PASS already: a retest then needs an engineer's confirmation. The
-     * one place the station asks (a line may answer it from its central database).
-     */
-    public boolean passedBefore(String serial) {
-        return db.trace().hasPassed(serial);
     }
 
     /** Stores that an engineer confirmed testing a board that already passed. */

@@ -7,7 +7,9 @@ import io.benchline.station.Station;
 import io.benchline.station.flow.BoardRefused;
 import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.flow.StationFlow;
+import io.benchline.station.line.PassAnswer;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -36,6 +38,7 @@ public final class StationRuns implements AutoCloseable {
     private final LiveEvents events;
     private final StationFlow flow;
     private final Shift shift = new Shift();
+    private final ScreenPrompts prompts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "benchline-run"));
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Long currentRun;
@@ -78,6 +81,16 @@ public final class StationRuns implements AutoCloseable {
         this.batch = batch;
         this.beforeEachRun = beforeEachRun;
         this.events = events;
+        this.prompts = new ScreenPrompts(events);
+    }
+
+    /** The prompts of this station's runs waiting for the operator's answer on the screen. */
+    ScreenPrompts prompts() {
+        return prompts;
+    }
+
+    RunAborts aborts() {
+        return station.aborts();
     }
 
     Plan plan() {
@@ -135,7 +148,11 @@ public final class StationRuns implements AutoCloseable {
      */
     private void admit(StartRequest request, Optional<EngineerPin> engineer) {
         flow.gate().admit(request.serial());
-        if (!flow.gate().passedBefore(request.serial())) {
+        PassAnswer answer = station.line().hasPassed(request.serial());
+        if (!answer.passed()) {
+            if (station.line().joined()) {
+                events.publish("line-check", LineRoutes.check(answer));
+            }
             return;
         }
         if (!request.retestConfirmed()) {
@@ -158,7 +175,7 @@ public final class StationRuns implements AutoCloseable {
         Relay relay = new Relay(request, started);
         try {
             beforeEachRun.run();
-            station.run(request, relay);
+            station.run(request, relay, prompts);
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
