@@ -78,18 +78,29 @@
     postJson("/api/arm", { serial: serial, operator: operator() }).catch(() => {});
   }
 
-  async function start(confirmRetestOf) {
+  // confirm: null, or an engineer's {serial, engineer, pin} confirming the retest of a passed board
+  async function start(confirm) {
     const input = $("serial");
     const serial = input.value.trim();
     if (!operator()) {
       askOperator();
       return;
     }
-    const r = await postJson("/api/runs", { serial: serial, operator: operator(), confirm_retest: confirmRetestOf === serial });
+    const body = { serial: serial, operator: operator(), confirm_retest: !!confirm && confirm.serial === serial };
+    if (body.confirm_retest) {
+      body.engineer = confirm.engineer;
+      body.pin = confirm.pin;
+    }
+    const r = await postJson("/api/runs", body);
+    $("release-open").hidden = true;
     if (r.status === 202) {
       if (r.body.id > lastFinished) showMessage("Run " + r.body.id + " started", "ok");
     } else if (r.status === 409 && r.body.conflict === "already-passed") {
-      await askRetest(serial);
+      await askRetest(serial, "");
+    } else if (r.status === 403 && body.confirm_retest) {
+      await askRetest(serial, r.body.error);
+    } else if (r.status === 409 && r.body.conflict === "quarantined") {
+      showQuarantine(serial, r.body.reason, r.body.since);
     } else {
       if (r.status === 400) input.className = "invalid";
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
@@ -97,11 +108,12 @@
     }
   }
 
-  // The station said the board already passed: test it again only if the operator says so.
-  async function askRetest(serial) {
+  // The station said the board already passed: test it again only if an engineer confirms it.
+  async function askRetest(serial, error) {
     const input = $("serial");
-    if (await confirmRetest(serial)) {
-      start(serial);
+    const who = await confirmRetest(serial, error);
+    if (who) {
+      start(who);
     } else {
       showMessage("Retest cancelled", "");
       input.focus();
@@ -110,16 +122,70 @@
   }
 
   // ---- dialogs ---------------------------------------------------------------------------
-  function confirmRetest(serial) {
+  function confirmRetest(serial, error) {
     const d = $("retest-dialog");
-    $("retest-text").textContent = "Board " + serial + " already has a PASS. Test it again?";
+    $("retest-text").textContent = "Board " + serial + " already has a PASS. Test it again? An engineer confirms.";
+    $("retest-msg").textContent = error || "";
+    $("retest-pin").value = "";
     return new Promise((resolve) => {
-      d.addEventListener("close", () => resolve(d.returnValue === "yes"), { once: true });
+      d.addEventListener("close", () => {
+        const engineer = $("retest-engineer").value.trim();
+        const pin = $("retest-pin").value;
+        $("retest-pin").value = "";
+        resolve(d.returnValue === "yes" ? { serial: serial, engineer: engineer, pin: pin } : null);
+      }, { once: true });
       d.returnValue = "no";
       d.showModal();
-      $("retest-yes").focus();
+      (error || !$("retest-engineer").value ? $("retest-engineer") : $("retest-pin")).focus();
     });
   }
+
+  // ---- quarantine --------------------------------------------------------------------------
+  // A board over its plan's retest limit is held until an engineer releases it, with a reason.
+  let quarantinedSerial = null;
+
+  function showQuarantine(serial, reason, since) {
+    quarantinedSerial = serial;
+    const detail = serial + " — " + reason + " (since " + new Date(since).toLocaleString() + ")";
+    banner("QUARANTINED", "QUARANTINED", detail, "Not tested. Put the board aside, or call an engineer to release it.");
+    $("release-open").hidden = false;
+    showMessage("Not started: board " + serial + " is quarantined", "bad");
+  }
+
+  function openRelease() {
+    const d = $("release-dialog");
+    $("release-text").textContent = "Board " + quarantinedSerial + ": an engineer releases it, saying why.";
+    $("release-msg").textContent = "";
+    $("release-pin").value = "";
+    $("release-reason").value = "";
+    d.showModal();
+    $("release-engineer").focus();
+  }
+
+  async function release(e) {
+    e.preventDefault();
+    const serial = quarantinedSerial;
+    const r = await postJson("/api/boards/" + encodeURIComponent(serial) + "/release", {
+      engineer: $("release-engineer").value.trim(),
+      pin: $("release-pin").value,
+      reason: $("release-reason").value.trim(),
+    });
+    $("release-pin").value = "";
+    if (r.status === 200) {
+      $("release-dialog").close();
+      $("release-open").hidden = true;
+      banner("IDLE", "RELEASED", serial + " released by " + r.body.released_by + ": " + r.body.reason, "");
+      showMessage("Board " + serial + " released — press Enter or START to test it", "ok");
+      $("serial").focus();
+    } else {
+      $("release-msg").textContent = r.body && r.body.error ? r.body.error : "HTTP " + r.status;
+      $("release-pin").focus();
+    }
+  }
+
+  $("release-open").addEventListener("click", openRelease);
+  $("release-form").addEventListener("submit", release);
+  $("release-no").addEventListener("click", () => $("release-dialog").close());
 
   function askOperator() {
     const d = $("operator-dialog");
@@ -306,6 +372,7 @@
     es.addEventListener("prompt-closed", (e) => closePrompt(JSON.parse(e.data)));
     es.addEventListener("run-started", (e) => {
       const r = JSON.parse(e.data);
+      $("release-open").hidden = true;
       $("start").disabled = true;
       runGoing = r.id;
       $("abort").hidden = false;
@@ -321,6 +388,11 @@
       $("start").disabled = false;
       banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
     });
+    es.addEventListener("quarantined", (e) => {
+      // the jig's START was pressed for a quarantined board
+      const q = JSON.parse(e.data);
+      if ($("serial").value.trim() === q.serial) showQuarantine(q.serial, q.reason, q.since);
+    });
     es.addEventListener("line-check", (e) => renderLineCheck(JSON.parse(e.data)));
     es.addEventListener("route-refused", (e) => {
       // the MES said this board may not be tested here: nothing was powered
@@ -332,7 +404,7 @@
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;
-      if ($("serial").value.trim() === serial) askRetest(serial);
+      if ($("serial").value.trim() === serial) askRetest(serial, "");
     });
   }
 

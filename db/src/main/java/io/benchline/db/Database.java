@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** Quarantined boards and engineers' actions (see {@link FlowRecords}). */
+    public FlowRecords flow() {
+        return new FlowRecords(jdbi);
+    }
+
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);

@@ -13,6 +13,11 @@ public final class TraceHtml {
     private TraceHtml() {}
 
     public static String render(String serial, List<RunDetail> runs) {
+        return render(serial, runs, new FlowTrace(List.of(), List.of()));
+    }
+
+    /** As above, with the board's quarantines and engineer actions above its runs. */
+    public static String render(String serial, List<RunDetail> runs, FlowTrace flow) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>Board ")
                 .append(esc(serial))
@@ -20,7 +25,8 @@ public final class TraceHtml {
                 .append(runs.size())
                 .append(" run(s), newest first")
                 .append(uid(runs))
-                .append("</div>\n");
+                .append("</div>\n")
+                .append(flow.html());
         for (RunDetail d : runs) {
             RunRow r = d.run();
             String verdict = r.verdict() == null ? "OPEN" : r.verdict().name();

@@ -97,7 +97,7 @@ public final class TraceJson {
         return o;
     }
 
-    private static String time(Instant t) {
+    static String time(Instant t) {
         return t == null ? null : t.toString();
     }
 }

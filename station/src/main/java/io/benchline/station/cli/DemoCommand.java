@@ -184,7 +184,9 @@ final class DemoCommand implements Callable<Integer> {
                 fixtureFile.probe(),
                 fixtureFile.uart(),
                 fixtureFile.testPoints(),
-                scale);
+                scale,
+                fixtureFile.positions(),
+                fixtureFile.users());
         PlanFit.check(loadedPlan, fixtureFile);
         if (positions != 1) {
             return panels(loadedPlan, batchName, scale);

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             CentralCommand.class,
             SyncCommand.class,
             LineCommand.class,
+            BoardCommand.class,
+            UsersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

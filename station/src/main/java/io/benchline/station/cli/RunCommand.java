@@ -9,6 +9,7 @@ import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
+import io.benchline.station.flow.BoardGate;
 import io.benchline.station.line.PassAnswer;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.plan.Step;
@@ -17,6 +18,7 @@ import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +30,10 @@ import picocli.CommandLine.Option;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = {"Test one board, headless.", "Exit 0 PASS, 1 FAIL, 3 ERROR (station problem), 2 bad input."})
+        description = {
+            "Test one board, headless.",
+            "Exit 0 PASS, 1 FAIL, 3 ERROR (station problem), 2 bad input or a board refused (quarantined)."
+        })
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--plan", required = true, paramLabel = "FILE", description = "The test plan (YAML).")
     Path plan;
@@ -104,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
                 LineOptions.Session onLine =
                         line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, human)) {
             mes.attach(station, fixtureFile, database, System.err);
+            new BoardGate(loadedPlan, database, fixtureFile.station(), Clock.systemUTC()).admit(serial);
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }

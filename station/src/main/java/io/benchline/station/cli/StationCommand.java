@@ -68,6 +68,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     MesOption mes;
 
+    @Mixin
+    UsersOption users;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -99,7 +102,14 @@ final class StationCommand implements Callable<Integer> {
                         line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
             mes.attach(station, fixtureFile, database, System.err);
             return StationLauncher.serve(
-                    database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
+                    database,
+                    station,
+                    batch,
+                    bind,
+                    port,
+                    SimBoards.freshEachRun(sim, fixtureFile),
+                    System.out,
+                    users.load(Optional.of(fixtureFile)));
         }
     }
 }

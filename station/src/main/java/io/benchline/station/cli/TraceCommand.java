@@ -8,6 +8,7 @@ import io.benchline.db.RunRow;
 import io.benchline.db.Verdict;
 import io.benchline.reports.BoardTrace;
 import io.benchline.reports.BoardTraces;
+import io.benchline.reports.FlowTrace;
 import io.benchline.reports.TraceJson;
 import io.benchline.station.InputError;
 import io.benchline.station.sequence.Measurements;
@@ -48,7 +49,8 @@ final class TraceCommand implements Callable<Integer> {
                 throw new InputError("no runs stored for board '" + key + "' in " + db.location());
             }
             if (json) {
-                Map<String, Object> tree = found.map(TraceJson::tree).orElseGet(() -> noRuns(key));
+                Map<String, Object> tree =
+                        found.map(t -> withFlow(TraceJson.tree(t), t, database)).orElseGet(() -> noRuns(key));
                 tree.put("route_checks", RouteCheckTrace.json(checks, database.routeChecks()));
                 JsonOut.print(System.out, tree);
                 return ExitCodes.OK;
@@ -70,6 +72,7 @@ final class TraceCommand implements Callable<Integer> {
             }
             for (BoardTrace.Board b : trace.boards()) {
                 print(b);
+                FlowTrace.of(database.flow(), b.serial()).lines().forEach(l -> System.out.println("  " + l));
                 if (!b.serial().equals(key)) {
                     RouteCheckTrace.print(
                             System.out,
@@ -92,6 +95,16 @@ final class TraceCommand implements Callable<Integer> {
         m.put("several_serials", false);
         m.put("boards", List.of());
         return m;
+    }
+
+    /** Each board's quarantines and engineer actions, beside its runs. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withFlow(Map<String, Object> tree, BoardTrace trace, Database database) {
+        for (Object board : (List<Object>) tree.get("boards")) {
+            Map<String, Object> b = (Map<String, Object>) board;
+            b.putAll(FlowTrace.of(database.flow(), (String) b.get("serial")).json());
+        }
+        return tree;
     }
 
     private static void print(BoardTrace.Board b) {

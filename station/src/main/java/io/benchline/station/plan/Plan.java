@@ -3,9 +3,15 @@ package io.benchline.station.plan;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
-/** A versioned test plan for one product. Its SHA-256 (of the file) is stored with every run. */
+/**
+ * A versioned test plan for one product. Its SHA-256 (of the file) is stored with every run.
+ *
+ * @param retestLimit how many times a serial may be retested after a FAIL before it is
+ *                    quarantined; empty for no limit
+ */
 public record Plan(
         Path file,
         String sha256,
@@ -15,7 +21,8 @@ public record Plan(
         String revision,
         Pattern serialPattern,
         Optional<Firmware> firmware,
-        List<Step> steps) {
+        List<Step> steps,
+        OptionalInt retestLimit) {
 
     public Plan {
         steps = List.copyOf(steps);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -50,6 +51,7 @@ public final class PlanLoader {
         String revision = product.optText("revision").orElse(null);
         product.done();
         Pattern serial = serialPattern(f);
+        OptionalInt retestLimit = retestLimit(f);
         Optional<Firmware> firmware = f.optNode("firmware").map(n -> firmware(file, Fields.of(n, "firmware")));
         List<Node> stepNodes = f.list("steps");
         if (stepNodes.isEmpty()) {
@@ -66,7 +68,7 @@ public final class PlanLoader {
             }
             steps.add(s);
         }
-        return new Plan(file, sha, planName, version, productName, revision, serial, firmware, steps);
+        return new Plan(file, sha, planName, version, productName, revision, serial, firmware, steps, retestLimit);
     }
 
     private static Pattern serialPattern(Fields f) {
@@ -79,6 +81,17 @@ public final class PlanLoader {
                     "serial-pattern is not a valid regular expression: " + e.getDescription() + " near index "
                             + e.getIndex());
         }
+    }
+
+    /** How many retests a serial may have after a FAIL; absent means no limit. */
+    private static OptionalInt retestLimit(Fields f) {
+        Optional<Long> limit = f.optLong("retest-limit");
+        if (limit.isPresent() && (limit.get() < 0 || limit.get() > 1000)) {
+            throw new YamlError(
+                    f.where("retest-limit"),
+                    "retest-limit must be 0 to 1000 (retests allowed after a FAIL), found " + limit.get());
+        }
+        return limit.map(l -> OptionalInt.of(l.intValue())).orElse(OptionalInt.empty());
     }
 
     private static Firmware firmware(Path planFile, Fields f) {

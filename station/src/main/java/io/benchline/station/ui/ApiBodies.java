@@ -14,7 +14,9 @@ final class ApiBodies {
     record RunPost(
             String serial,
             String operator,
-            @JsonProperty("confirm_retest") boolean confirmRetest) {}
+            @JsonProperty("confirm_retest") boolean confirmRetest,
+            String engineer,
+            String pin) {}
 
     /** {@code POST /api/arm} and {@code POST /api/shift} (which reads only the operator). */
     record OperatorPost(String serial, String operator) {}

@@ -6,6 +6,7 @@ import io.benchline.reports.BatchReport;
 import io.benchline.reports.BatchReports;
 import io.benchline.reports.ReportJson;
 import io.benchline.station.InputError;
+import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
 import io.benchline.station.ui.ApiBodies.ApiError;
@@ -52,7 +53,7 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
     private void startRun(Context ctx) throws IOException {
         RunPost body = body(ctx, RunPost.class);
         StartRequest request = StartRequest.checked(runs.plan(), body.serial(), body.operator(), body.confirmRetest());
-        long id = runs.start(request);
+        long id = runs.start(request, Optional.of(EngineerPin.of(body.engineer(), body.pin())));
         ctx.status(202).json(RunStarted.of(id, request.serial()));
     }
 

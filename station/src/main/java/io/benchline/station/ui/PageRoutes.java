@@ -4,6 +4,7 @@ import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
 import io.benchline.reports.BatchReport;
 import io.benchline.reports.BatchReports;
+import io.benchline.reports.FlowTrace;
 import io.benchline.reports.Html;
 import io.benchline.reports.ReportHtml;
 import io.benchline.reports.TraceHtml;
@@ -58,7 +59,7 @@ record PageRoutes(Database db) {
                             "<h1>No runs stored for board '" + Html.esc(ctx.pathParam("serial")) + "'</h1>"
                                     + searchForm(ctx.pathParam("serial"))));
         } else {
-            ctx.html(TraceHtml.render(board.serial(), board.runs()));
+            ctx.html(TraceHtml.render(board.serial(), board.runs(), FlowTrace.of(db.flow(), board.serial())));
         }
     }
 

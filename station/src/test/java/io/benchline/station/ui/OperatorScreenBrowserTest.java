@@ -13,8 +13,10 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.benchline.db.EngineerAction;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.station.flow.FlowTestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -47,6 +49,9 @@ class OperatorScreenBrowserTest {
     StationServer good;
     StationServer vddLow;
     StationServer unplugged;
+    /** Under-powered boards under a plan with retest-limit 0: a second start is refused and quarantines. */
+    StationServer limited;
+
     Playwright playwright;
     Browser browser;
     BrowserContext context;
@@ -56,9 +61,12 @@ class OperatorScreenBrowserTest {
     void startStationsAndBrowser() {
         assertTrue(Files.isExecutable(CHROMIUM), "browser tests need Debian's chromium: apt-get install -y chromium");
         stations = new TestStations(dir);
+        stations.users = FlowTestFiles.users(dir);
         good = stations.start("good", BATCH);
         vddLow = stations.start("vdd-low", BATCH);
         unplugged = stations.start("probe-unplugged", BATCH);
+        stations.plan = FlowTestFiles.planWithRetestLimit(dir, 0);
+        limited = stations.start("vdd-low", BATCH);
         playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright
@@ -201,15 +209,87 @@ class OperatorScreenBrowserTest {
         page.locator("#serial").fill("");
         scan("SN-UI-0004");
         assertThat(dialog).isVisible();
+        // an operator cannot confirm: the dialog stays, saying why
+        page.locator("#retest-engineer").fill(FlowTestFiles.OPERATOR);
+        page.locator("#retest-pin").fill(FlowTestFiles.OPERATOR_PIN);
+        Response notAllowed = page.waitForResponse(
+                this::isRunPost, () -> page.locator("#retest-pin").press("Enter"));
+        assertEquals(403, notAllowed.status());
+        assertThat(dialog).isVisible();
+        assertThat(page.locator("#retest-msg")).containsText("olga is an operator");
+        assertThat(page.locator("#retest-pin")).hasValue("");
+        assertEquals(1, stations.db.trace().board("SN-UI-0004").size());
+
         String passed = plusOne("#shift-passed");
-        Response started =
-                page.waitForResponse(this::isRunPost, () -> page.keyboard().press("Enter"));
+        page.locator("#retest-engineer").fill(FlowTestFiles.ENGINEER);
+        page.locator("#retest-pin").fill(FlowTestFiles.ENGINEER_PIN);
+        Response started = page.waitForResponse(
+                this::isRunPost, () -> page.locator("#retest-pin").press("Enter"));
         assertEquals(202, started.status());
         assertTrue(
                 started.request().postData().contains("\"confirm_retest\":true"),
                 started.request().postData());
+        assertTrue(
+                started.request().postData().contains("\"engineer\":\"eve\""),
+                started.request().postData());
         assertThat(page.locator("#shift-passed")).hasText(passed, WAIT);
         assertEquals(2, stations.db.trace().board("SN-UI-0004").size());
+        EngineerAction confirm = stations.db.flow().actions("SN-UI-0004").stream()
+                .filter(a -> a.action().equals(EngineerAction.CONFIRM_RETEST))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("eve", confirm.author());
+        assertTrue(confirm.detail().contains("operator alice"), confirm.detail());
+    }
+
+    @Test
+    void aQuarantinedBoardIsReleasedOnTheScreenByAnEngineerOnly() {
+        signedIn("alice");
+        open(limited);
+        scan("SN-UI-0006");
+        assertThat(page.locator("#banner-verdict")).hasText("FAIL", WAIT);
+
+        Response refused = page.waitForResponse(this::isRunPost, () -> scan("SN-UI-0006"));
+        assertEquals(409, refused.status());
+        assertThat(page.locator("#banner-verdict")).hasText("QUARANTINED");
+        assertThat(page.locator("#banner-detail")).containsText("over the retest limit of 0");
+        assertThat(page.locator("#serial-msg")).hasText("Not started: board SN-UI-0006 is quarantined");
+        assertEquals(1, stations.db.trace().board("SN-UI-0006").size(), "nothing tested");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "operator-screen-quarantined.png")));
+
+        page.locator("#release-open").click();
+        Locator dialog = page.locator("#release-dialog");
+        assertThat(dialog).isVisible();
+        assertThat(page.locator("#release-engineer")).isFocused();
+        page.keyboard().type(FlowTestFiles.OPERATOR);
+        page.locator("#release-pin").fill(FlowTestFiles.OPERATOR_PIN);
+        page.locator("#release-reason").fill("looks fine to me");
+        page.locator("#release-yes").click();
+        assertThat(page.locator("#release-msg")).containsText("olga is an operator: only an engineer may release");
+        assertThat(dialog).isVisible();
+        assertTrue(stations.db.flow().openQuarantine("SN-UI-0006").isPresent(), "an operator released nothing");
+
+        page.locator("#release-engineer").fill(FlowTestFiles.ENGINEER);
+        page.locator("#release-pin").fill(FlowTestFiles.ENGINEER_PIN);
+        page.locator("#release-reason").fill("R7 resoldered");
+        page.locator("#release-pin").press("Enter");
+        assertThat(dialog).isHidden();
+        assertThat(page.locator("#banner-verdict")).hasText("RELEASED");
+        assertThat(page.locator("#banner-detail")).hasText("SN-UI-0006 released by eve: R7 resoldered");
+        assertThat(page.locator("#release-open")).isHidden();
+        assertThat(page.locator("#serial")).isFocused();
+        var q = stations.db.flow().quarantines("SN-UI-0006").get(0);
+        assertEquals("eve", q.releasedBy());
+        assertEquals("R7 resoldered", q.releaseReason());
+
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#banner-verdict")).hasText("FAIL", WAIT);
+        assertEquals(2, stations.db.trace().board("SN-UI-0006").size(), "tested again once released");
+
+        page.navigate(limited.address() + "boards/SN-UI-0006");
+        assertThat(page.locator("#quarantines")).containsText("R7 resoldered");
+        assertThat(page.locator("#engineer-actions")).containsText("release");
+        assertThat(page.locator("#engineer-actions")).containsText("pin-refused");
     }
 
     private boolean isRunPost(Response r) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.station.flow.FlowTestFiles;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -146,6 +147,7 @@ class StationApiTest {
 
     @Test
     void theStationAsksBeforeRetestingABoardThatPassed() throws Exception {
+        stations.users = FlowTestFiles.users(dir);
         StationServer s = stations.start("good", "RETEST-LOT", "127.0.0.1", () -> {}, Optional.empty());
         String base = s.address();
         try (EventStream events = new EventStream(base)) {
@@ -166,8 +168,10 @@ class StationApiTest {
             assertTrue(why.get("error").asText().startsWith("already passed"), why.toString());
             assertEquals(1, stations.db.trace().board("SN-R-1").size(), "a refused retest stores nothing");
 
-            HttpResponse<String> confirmed =
-                    post(base + "api/runs", "{\"serial\":\"SN-R-1\",\"operator\":\"ann\",\"confirm_retest\":true}");
+            HttpResponse<String> confirmed = post(
+                    base + "api/runs",
+                    "{\"serial\":\"SN-R-1\",\"operator\":\"ann\",\"confirm_retest\":true,"
+                            + "\"engineer\":\"eve\",\"pin\":\"4711\"}");
             assertEquals(202, confirmed.statusCode(), confirmed.body());
             events.await("run-finished");
             assertEquals(2, stations.db.trace().board("SN-R-1").size());

@@ -7,6 +7,7 @@ import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
+import io.benchline.station.flow.Users;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ final class TestStations implements AutoCloseable {
     static final Path PLAN = Path.of("../plans/stm32f411-board.yaml");
 
     final Database db;
+    /** The users of the stations started from now on (none: nobody can take an engineer's action). */
+    Users users = Users.none();
+    /** The plan of the stations started from now on. */
+    Path plan = PLAN;
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     TestStations(Path dir) {
@@ -28,7 +34,7 @@ final class TestStations implements AutoCloseable {
     /** A station whose jig gets a fresh board of this profile at every START. */
     StationServer start(
             String profile, String batch, String bind, Runnable beforeEachRun, Optional<StartButton> button) {
-        Plan plan = PlanLoader.load(PLAN);
+        Plan plan = PlanLoader.load(this.plan);
         FixtureFile fixture = FixtureLoader.load("sim:" + profile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixture);
         Station station = Station.open(plan, fixture, db, f -> FixtureOpener.open(f, sim));
@@ -44,7 +50,8 @@ final class TestStations implements AutoCloseable {
                     beforeEachRun.run();
                     fresh.run();
                 },
-                button);
+                button,
+                users);
         open.add(0, server);
         return server;
     }
