@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             StationCommand.class,
             ReportCommand.class,
             CentralCommand.class,
+            CfxCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
@@ -52,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    CfxOption cfx;
+
     @Override
     public Integer call() {
         String batch = Cli.named("--batch", this.batch);
@@ -65,7 +69,9 @@ final class RunCommand implements Callable<Integer> {
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         sim.ifPresent(s -> s.insert(SimBoards.board(fixtureFile.sim().orElseThrow(), serial)));
         try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            cfxLink.start();
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");

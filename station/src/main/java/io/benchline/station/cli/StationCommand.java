@@ -5,6 +5,7 @@ import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
@@ -59,6 +60,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     DbOption db;
 
+    @Mixin
+    CfxOption cfx;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -70,7 +74,9 @@ final class StationCommand implements Callable<Integer> {
         PlanFit.check(loadedPlan, fixtureFile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+            cfxLink.start();
             return StationLauncher.serve(
                     database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);
         }
