@@ -105,7 +105,7 @@ final class AmqpLink implements AutoCloseable {
 
     private void settled(Tracker t, String what) throws ClientException {
         t.awaitSettlement(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        if (!t.settled()) {
+        if (!t.remoteSettled()) { // settled() is our own end's settlement, not the broker's
             throw new ClientException("the broker did not confirm a " + what + " within "
                     + settings.sendTimeout().toMillis() + " ms");
         }

@@ -39,6 +39,8 @@ public final class CfxPublisher implements AutoCloseable {
     private AmqpLink link;
     private Instant nextHeartbeat;
     private volatile long sentCount;
+    /** The last failure written to the log: a broker away for an hour is one line, not one per retry. */
+    private String lastLogged;
 
     public CfxPublisher(CfxSettings settings, CfxOutbox outbox, CfxMessages messages, Clock clock) {
         this.settings = settings;
@@ -80,7 +82,10 @@ public final class CfxPublisher implements AutoCloseable {
                     link = AmqpLink.open(settings);
                     link.sendNow(messages.endpointConnected(clock.instant()), clock.instant());
                     nextHeartbeat = clock.instant().plus(settings.heartbeat());
-                    LOG.info("CFX: connected to {}", settings);
+                    if (lastLogged != null) {
+                        LOG.warn("CFX: connected again to {}", settings.where());
+                        lastLogged = null;
+                    }
                 }
                 if (!clock.instant().isBefore(nextHeartbeat)) {
                     link.sendNow(messages.heartbeat(clock.instant()), clock.instant());
@@ -105,7 +110,10 @@ public final class CfxPublisher implements AutoCloseable {
                 backoff = MIN_BACKOFF;
             } catch (Exception e) {
                 String why = describe(e);
-                LOG.warn("CFX: {} ({}); the outbox keeps the messages", why, settings.where());
+                if (!why.equals(lastLogged)) {
+                    LOG.warn("CFX: {} ({}); the outbox keeps the messages until it is back", why, settings.where());
+                    lastLogged = why;
+                }
                 try {
                     outbox.recordError(why, clock.instant());
                 } catch (RuntimeException db) {

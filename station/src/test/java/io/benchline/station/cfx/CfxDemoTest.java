@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,9 +80,9 @@ class CfxDemoTest {
     @Test
     void consumerReceivesExactlyWhatTheDatabaseSays() throws Exception {
         String db = dir.resolve("demo").toString();
+        Process demo = demo(db, "50", "A", null);
+        assertEquals(0, finish(demo, null), "demo exit code");
         try (CfxConsumer c = CfxConsumer.open(broker)) {
-            Process demo = demo(db, "50", "A", null);
-            assertEquals(0, finish(demo, null), "demo exit code");
             checkDelivered(db, "A", c, true);
         }
     }
@@ -98,6 +98,7 @@ class CfxDemoTest {
                 } else if (n == 30) {
                     broker.startAgain();
                 }
+                return true;
             });
             assertEquals(0, code, "demo exit code");
         }
@@ -115,6 +116,7 @@ class CfxDemoTest {
                 broker.kill();
                 broker.startAgain();
             }
+            return true;
         });
         assertEquals(0, code, "demo exit code");
         try (CfxConsumer c = CfxConsumer.open(broker)) {
@@ -127,14 +129,18 @@ class CfxDemoTest {
         String db = dir.resolve("killed-station").toString();
         broker.stop();
         try {
-            Process demo = demo(db, "100000", "D", "0.01");
-            finish(demo, n -> {
-                if (n == 20) {
-                    demo.destroyForcibly(); // SIGKILL, with the broker away: the outbox holds them
-                }
-            });
+            // slow runs (a fifth of a real fixture's timings), so the kill falls inside one
+            Process demo = demo(db, "100000", "D", "0.2");
+            readBoards(demo, n -> n < 5);
+            killInARun(demo, db);
             try (Database database = Database.open(db)) {
-                assertTrue(database.cfxOutbox().status().waiting() >= 40, "messages left waiting");
+                long waiting = database.cfxOutbox().status().waiting();
+                assertTrue(
+                        waiting >= 16,
+                        "messages left waiting: " + waiting + " "
+                                + database.cfxOutbox().all().stream()
+                                        .map(OutboxRow::messageName)
+                                        .toList());
             }
         } finally {
             broker.startAgain();
@@ -148,7 +154,11 @@ class CfxDemoTest {
                     got.stream()
                             .filter(r -> r.name().equals(CfxMessages.UNITS_TESTED))
                             .anyMatch(r -> overall(r).equals("Aborted")),
-                    "the run cut off by the kill is reported Aborted");
+                    "the run cut off by the kill is reported Aborted: "
+                            + got.stream()
+                                    .filter(r -> r.name().equals(CfxMessages.UNITS_TESTED))
+                                    .map(CfxDemoTest::overall)
+                                    .toList());
         }
     }
 
@@ -266,6 +276,26 @@ class CfxDemoTest {
         }
     }
 
+    /** SIGKILL while a run is open (its WorkStarted in the outbox, its verdict not), with the broker away. */
+    private static void killInARun(Process demo, String db) throws Exception {
+        Database database = Database.open(db); // through the demo's H2 server (AUTO_SERVER)
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (database.cfxOutbox().status().waiting() % 3 != 1) {
+                assertTrue(System.nanoTime() < deadline, "no run open within 60 s");
+                Thread.sleep(20);
+            }
+            demo.destroyForcibly();
+            assertTrue(demo.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            try {
+                database.close();
+            } catch (RuntimeException serverGone) {
+                // the demo served the file; it is dead
+            }
+        }
+    }
+
     private static String overall(Received r) {
         return r.envelope()
                 .get("MessageBody")
@@ -277,7 +307,9 @@ class CfxDemoTest {
 
     private Process demo(String db, String boards, String batch, String timeScale) throws Exception {
         Path settings = dir.resolve("cfx-" + batch + ".properties");
-        Files.writeString(settings, "drain-on-exit-ms=60000\nheartbeat-seconds=1\nconnect-timeout-ms=1000\n");
+        Files.writeString(
+                settings,
+                "drain-on-exit-ms=60000\nheartbeat-seconds=1\nconnect-timeout-ms=2000\nsend-timeout-ms=30000\n");
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
@@ -309,22 +341,25 @@ class CfxDemoTest {
         return pb.start();
     }
 
-    /** Reads the demo's board lines (calling {@code atBoard} with each count), then waits, bounded, for its exit. */
-    private static int finish(Process demo, IntConsumer atBoard) throws Exception {
+    /** Reads the demo's board lines, calling {@code atBoard} with each count until it says stop, then waits, bounded, for its exit. */
+    private static int finish(Process demo, IntPredicate atBoard) throws Exception {
+        readBoards(demo, atBoard);
+        assertTrue(demo.waitFor(120, TimeUnit.SECONDS), "demo did not exit");
+        return demo.exitValue();
+    }
+
+    /** Reads the demo's board lines until {@code atBoard} says stop (or its output ends). */
+    private static void readBoards(Process demo, IntPredicate atBoard) throws Exception {
         int n = 0;
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (BOARD_LINE.matcher(line).find()) {
-                    n++;
-                    if (atBoard != null) {
-                        atBoard.accept(n);
-                    }
+        BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (BOARD_LINE.matcher(line).find()) {
+                n++;
+                if (atBoard != null && !atBoard.test(n)) {
+                    return;
                 }
             }
         }
-        assertTrue(demo.waitFor(120, TimeUnit.SECONDS), "demo did not exit");
-        return demo.exitValue();
     }
 }
