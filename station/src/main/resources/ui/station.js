@@ -244,6 +244,22 @@
     });
   }
 
+  // ---- the line's CFX broker: said only when messages have waited too long -----------------
+  async function showCfx() {
+    try {
+      const c = (await getJson("/api/cfx")).body;
+      const el = $("cfx-outbox");
+      el.hidden = !(c.configured && c.old);
+      if (!el.hidden) {
+        el.textContent = "Line messages waiting: " + c.waiting + ", oldest " + Math.round(c.oldest_age_seconds / 60) +
+          " min — the line's broker is not taking them" + (c.last_error ? " (" + c.last_error + ")" : "") +
+          ". Testing goes on; nothing is lost.";
+      }
+    } catch (e) {
+      // the station itself is away: the live events say so
+    }
+  }
+
   // ---- start-up --------------------------------------------------------------------------
   async function init() {
     const station = (await getJson("/api/station")).body;
@@ -266,6 +282,8 @@
       start(null);
     });
     connect();
+    showCfx();
+    setInterval(showCfx, 15000);
   }
 
   init();

@@ -12,25 +12,36 @@ import java.time.Clock;
  */
 public final class CfxLink implements AutoCloseable {
     /** No broker configured: nothing written, nothing sent. */
-    public static final CfxLink NONE = new CfxLink(null);
+    public static final CfxLink NONE = new CfxLink(null, null);
+
+    /** The link this process started, for the operator screen (one station per process); null when none. */
+    private static volatile CfxSettings started;
 
     private final CfxPublisher publisher;
+    private final CfxSettings settings;
 
-    private CfxLink(CfxPublisher publisher) {
+    private CfxLink(CfxPublisher publisher, CfxSettings settings) {
         this.publisher = publisher;
+        this.settings = settings;
     }
 
     public static CfxLink attach(CfxSettings settings, Database database) {
         CfxMessages messages = new CfxMessages(settings);
         CfxPublisher publisher = new CfxPublisher(settings, database.cfxOutbox(), messages, Clock.systemUTC());
         database.store().attachOutbox(messages, publisher::wake);
-        return new CfxLink(publisher);
+        return new CfxLink(publisher, settings);
     }
 
     public void start() {
         if (publisher != null) {
             publisher.start();
+            started = settings;
         }
+    }
+
+    /** The settings of the link this process publishes through, or null when it publishes nothing. */
+    public static CfxSettings startedSettings() {
+        return started;
     }
 
     public boolean active() {
@@ -40,6 +51,7 @@ public final class CfxLink implements AutoCloseable {
     @Override
     public void close() {
         if (publisher != null) {
+            started = null;
             publisher.close();
         }
     }
