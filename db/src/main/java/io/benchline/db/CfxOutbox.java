@@ -16,9 +16,10 @@ public final class CfxOutbox {
         this.jdbi = jdbi;
     }
 
-    /** The oldest waiting messages, at most {@code limit}, in the order they were written. */
-    public List<OutboxRow> waiting(int limit) {
+    /** A station's oldest waiting messages (by its handle), at most {@code limit}, in the order they were written. */
+    public List<OutboxRow> waiting(String source, int limit) {
         return jdbi.withHandle(h -> h.createQuery(OutboxSql.WAITING)
+                .bind("source", source)
                 .bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
                 .list());

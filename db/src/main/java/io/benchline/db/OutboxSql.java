@@ -5,8 +5,8 @@ final class OutboxSql {
     private OutboxSql() {}
 
     static final String INSERT = """
-            INSERT INTO cfx_outbox (unique_id, run_id, message_name, subject, body, created_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
+            INSERT INTO cfx_outbox (unique_id, source, run_id, message_name, subject, body, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
     static final String RUN_START = """
             SELECT b.serial, ba.name, b.product, r.station, r.operator, r.fixture, r.plan_name, r.plan_version,
@@ -22,7 +22,7 @@ final class OutboxSql {
 
     static final String WAITING = """
             SELECT id, unique_id, message_name, subject, body, created_at FROM cfx_outbox
-            WHERE sent_at IS NULL ORDER BY id LIMIT :limit""";
+            WHERE source = :source AND sent_at IS NULL ORDER BY id LIMIT :limit""";
 
     static final String MARK_SENT = "UPDATE cfx_outbox SET sent_at = :at WHERE id = :id";
 

@@ -84,11 +84,12 @@ final class OutboxWriter {
         Timestamp created = Timestamp.from(at);
         for (OutboxMessage m : out) {
             insert.setString(1, m.uniqueId());
-            insert.setLong(2, runId);
-            insert.setString(3, m.messageName());
-            insert.setString(4, m.subject());
-            insert.setString(5, m.body());
-            insert.setTimestamp(6, created);
+            insert.setString(2, m.source());
+            insert.setLong(3, runId);
+            insert.setString(4, m.messageName());
+            insert.setString(5, m.subject());
+            insert.setString(6, m.body());
+            insert.setTimestamp(7, created);
             insert.addBatch();
         }
         insert.executeBatch();

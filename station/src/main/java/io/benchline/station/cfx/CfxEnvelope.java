@@ -54,7 +54,11 @@ final class CfxEnvelope {
         env.set("MessageBody", body);
         try {
             return new OutboxMessage(
-                    uniqueId.toString(), messageName, settings.subject(messageName), JSON.writeValueAsString(env));
+                    uniqueId.toString(),
+                    settings.handle(),
+                    messageName,
+                    settings.subject(messageName),
+                    JSON.writeValueAsString(env));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a CFX envelope", e);
         }

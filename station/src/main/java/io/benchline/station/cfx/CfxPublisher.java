@@ -91,7 +91,7 @@ public final class CfxPublisher implements AutoCloseable {
                     link.sendNow(messages.heartbeat(clock.instant()), clock.instant());
                     nextHeartbeat = clock.instant().plus(settings.heartbeat());
                 }
-                List<OutboxRow> rows = outbox.waiting(settings.window());
+                List<OutboxRow> rows = outbox.waiting(settings.handle(), settings.window());
                 if (rows.isEmpty()) {
                     if (stopping) {
                         break;

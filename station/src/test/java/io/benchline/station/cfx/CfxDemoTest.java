@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,8 @@ class CfxDemoTest {
     @TempDir
     Path dir;
 
-    private CfxConsumer consumer;
+    /** Every demo a test started: one still running when the test ends (it failed) is killed. */
+    private final List<Process> started = new ArrayList<>();
 
     @BeforeAll
     static void startBroker() {
@@ -67,6 +69,11 @@ class CfxDemoTest {
         if (broker != null) {
             broker.close();
         }
+    }
+
+    @AfterEach
+    void killLeftovers() {
+        started.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
     }
 
     @BeforeEach
@@ -338,7 +345,9 @@ class CfxDemoTest {
                         Path.of("target", "cfx-demo-" + batch + ".err").toFile()));
         pb.environment().put(CfxSettings.USER_ENV, RabbitBroker.USER);
         pb.environment().put(CfxSettings.PASSWORD_ENV, RabbitBroker.PASSWORD);
-        return pb.start();
+        Process p = pb.start();
+        started.add(p);
+        return p;
     }
 
     /** Reads the demo's board lines, calling {@code atBoard} with each count until it says stop, then waits, bounded, for its exit. */
