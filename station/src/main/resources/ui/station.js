@@ -8,6 +8,8 @@
   const SHIFT_HOURS = 12;
   let checkSeq = 0;
   let lastFinished = 0;
+  let runGoing = null;     // the id of the run this screen shows going
+  let shownPrompt = null;  // the prompt waiting for this screen's answer
 
   function operator() {
     return localStorage.getItem(OPERATOR) || "";
@@ -140,6 +142,76 @@
   });
   $("change-operator").addEventListener("click", askOperator);
 
+  // ---- operator prompts and abort --------------------------------------------------------
+  // The station asks (event "prompt"); the answer is posted for that run and step. The panel
+  // closes when the station says the prompt ended (answered here or elsewhere, timed out, aborted).
+  function showPrompt(p) {
+    shownPrompt = p;
+    $("prompt-text").textContent = p.text;
+    const img = $("prompt-picture");
+    if (p.picture) {
+      img.src = p.picture;
+      img.alt = p.text;
+      img.hidden = false;
+    } else {
+      img.hidden = true;
+      img.removeAttribute("src");
+    }
+    const box = $("prompt-answers");
+    box.innerHTML = "";
+    p.answers.forEach((a) => {
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = a;
+      b.className = p.pass.includes(a) ? "yes" : "no";
+      b.addEventListener("click", () => answerPrompt(p, a));
+      box.appendChild(b);
+    });
+    $("prompt-msg").textContent = "";
+    $("prompt").hidden = false;
+    box.firstChild.focus();
+  }
+
+  async function answerPrompt(p, answer) {
+    const buttons = $("prompt-answers").querySelectorAll("button");
+    buttons.forEach((b) => (b.disabled = true));
+    const url = "/api/runs/" + p.run_id + "/prompts/" + encodeURIComponent(p.step) + "/answer";
+    const r = await postJson(url, { answer: answer, operator: operator() });
+    if (r.status !== 200) {
+      $("prompt-msg").textContent = "Not taken: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status);
+      buttons.forEach((b) => (b.disabled = false));
+    }
+  }
+
+  function closePrompt(c) {
+    if (shownPrompt && shownPrompt.run_id === c.run_id && shownPrompt.step === c.step) {
+      shownPrompt = null;
+      $("prompt").hidden = true;
+    }
+  }
+
+  function askAbort() {
+    if (runGoing === null) return;
+    const d = $("abort-dialog");
+    $("abort-text").textContent = "Run " + runGoing + " stops now: DUT power is switched off and the board is not judged.";
+    $("abort-reason").value = "operator pressed ABORT";
+    d.returnValue = "no";
+    d.showModal();
+    $("abort-reason").select();
+  }
+
+  $("abort").addEventListener("click", askAbort);
+  $("abort-dialog").addEventListener("close", async () => {
+    const id = runGoing;
+    if ($("abort-dialog").returnValue !== "yes" || id === null) return;
+    showMessage("Aborting run " + id + "…", "bad");
+    const reason = $("abort-reason").value.trim() || "operator pressed ABORT";
+    const r = await postJson("/api/runs/" + id + "/abort", { reason: reason, operator: operator() });
+    if (r.status !== 200 && r.status !== 202) {
+      showMessage("Not aborted: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
+    }
+  });
+
   // ---- live run --------------------------------------------------------------------------
   function banner(kind, verdict, detail, hint) {
     $("banner").className = "banner " + kind;
@@ -199,10 +271,13 @@
   function runFinished(o) {
     lastFinished = Math.max(lastFinished, o.id);
     $("start").disabled = false;
+    if (runGoing === o.id) runGoing = null;
+    $("abort").hidden = true;
+    if (shownPrompt && shownPrompt.run_id === o.id) closePrompt(shownPrompt);
     if (o.verdict === "PASS") {
       banner("PASS", "PASS", o.serial, "");
     } else {
-      const what = o.verdict === "FAIL" ? "board failed" : "station problem";
+      const what = o.verdict === "FAIL" ? "board failed" : o.verdict === "ABORTED" ? "run aborted" : "station problem";
       banner(o.verdict, o.verdict, o.serial + " — " + what + " at " + o.failed_step + ": " + (o.message || ""), o.hint ? "→ " + o.hint : "");
     }
     renderShift(o.shift);
@@ -220,11 +295,20 @@
       renderShift(s.shift);
       if (s.running) {
         banner("TESTING", "TESTING", "run " + s.running, "");
+        runGoing = s.running;
+        $("abort").hidden = false;
       }
+      getJson("/api/prompts").then((r) => {
+        if (r.body && r.body.length && !shownPrompt) showPrompt(r.body[0]);
+      });
     });
+    es.addEventListener("prompt", (e) => showPrompt(JSON.parse(e.data)));
+    es.addEventListener("prompt-closed", (e) => closePrompt(JSON.parse(e.data)));
     es.addEventListener("run-started", (e) => {
       const r = JSON.parse(e.data);
       $("start").disabled = true;
+      runGoing = r.id;
+      $("abort").hidden = false;
       document.querySelector("#steps tbody").innerHTML = "";
       banner("TESTING", "TESTING", r.serial + " — operator " + r.operator, "");
     });
@@ -237,6 +321,7 @@
       $("start").disabled = false;
       banner("ERROR", "ERROR", JSON.parse(e.data).message, "Station problem: call the test engineer.");
     });
+    es.addEventListener("line-check", (e) => renderLineCheck(JSON.parse(e.data)));
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;
@@ -258,6 +343,42 @@
     } catch (e) {
       // the station itself is away: the live events say so
     }
+  }
+
+  // ---- the line database ----------------------------------------------------------------
+  // A station on a line forwards its runs to the line's database in the background: the backlog
+  // is a quiet line until the oldest waiting run is older than the station's patience.
+  const SYNC_POLL_MS = 3000;
+
+  function renderLineCheck(c) {
+    const el = $("line-check");
+    if (!c || !c.notice) {
+      el.hidden = true;
+      el.textContent = "";
+      return;
+    }
+    el.textContent = sentence(c.notice) + ".";
+    el.hidden = false;
+  }
+
+  function renderSync(s) {
+    if (!s || !s.line) return;
+    const el = $("line-sync");
+    el.hidden = !s.message;
+    el.textContent = s.message ? sentence(s.message) : "";
+    el.className = "line-sync" + (s.warn ? " warn" : "");
+    if (s.last_check) renderLineCheck(s.last_check);
+  }
+
+  async function pollSync() {
+    try {
+      const r = await getJson("/api/sync");
+      renderSync(r.body);
+      if (!r.body || !r.body.line) return;   // a station alone: nothing to show
+    } catch (e) {
+      // the station itself is away; the next poll tries again
+    }
+    setTimeout(pollSync, SYNC_POLL_MS);
   }
 
   // ---- start-up --------------------------------------------------------------------------
@@ -282,6 +403,7 @@
       start(null);
     });
     connect();
+    pollSync();
     showCfx();
     setInterval(showCfx, 15000);
   }

@@ -63,6 +63,24 @@ interface BatchDao {
     @RegisterRowMapper(ReadingMapper.class)
     void readings(@Bind("batch") long batchId, Consumer<BatchReading> each);
 
+    /** The batch's runs by station, each board's first judged run at each station marked (as {@link LineDao#counts}). */
+    @SqlQuery("""
+            SELECT station, COUNT(*) AS runs,
+                   SUM(CASE WHEN judged = 1 AND n = 1 THEN 1 ELSE 0 END) AS tested,
+                   SUM(CASE WHEN judged = 1 AND n = 1 AND verdict = 'PASS' THEN 1 ELSE 0 END) AS passed_first,
+                   SUM(CASE WHEN verdict IN ('ERROR', 'ABORTED') THEN 1 ELSE 0 END) AS problems
+            FROM (
+                SELECT r.station, r.verdict,
+                       CASE WHEN r.verdict IN ('PASS', 'FAIL') THEN 1 ELSE 0 END AS judged,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY r.station, r.board_id, CASE WHEN r.verdict IN ('PASS', 'FAIL') THEN 1 ELSE 0 END
+                           ORDER BY r.started_at, r.id) AS n
+                FROM run r WHERE r.batch_id = :batch
+            ) w
+            GROUP BY station ORDER BY station""")
+    @RegisterRowMapper(StationMapper.class)
+    List<BatchStation> stations(@Bind("batch") long batchId);
+
     /** A measurement of a FAIL run, with the name and kind of its step. */
     record FailRunReading(
             long runId,
@@ -80,6 +98,18 @@ interface BatchDao {
         public BatchSummary map(ResultSet rs, StatementContext ctx) throws SQLException {
             return new BatchSummary(
                     rs.getString("name"), rs.getString("product"), Rows.instant(rs, "created_at"), rs.getLong("runs"));
+        }
+    }
+
+    final class StationMapper implements RowMapper<BatchStation> {
+        @Override
+        public BatchStation map(ResultSet rs, StatementContext ctx) throws SQLException {
+            return new BatchStation(
+                    rs.getString("station"),
+                    rs.getLong("runs"),
+                    rs.getLong("tested"),
+                    rs.getLong("passed_first"),
+                    rs.getLong("problems"));
         }
     }
 

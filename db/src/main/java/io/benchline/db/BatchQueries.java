@@ -102,6 +102,11 @@ public final class BatchQueries {
         jdbi.useExtension(BatchDao.class, dao -> dao.readings(batchId, each));
     }
 
+    /** The batch's runs, boards and first passes station by station, by station name. */
+    public List<BatchStation> stations(long batchId) {
+        return jdbi.withExtension(BatchDao.class, dao -> dao.stations(batchId));
+    }
+
     /** The batch's measurement tallies, by name, unit, limits and bin. */
     public List<MeasurementTally> tallies(long batchId) {
         return jdbi.withExtension(BatchDao.class, dao -> dao.tallies(batchId));

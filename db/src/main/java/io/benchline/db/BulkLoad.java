@@ -24,10 +24,10 @@ public final class BulkLoad implements AutoCloseable {
     private static final int CHUNK = 10_000;
     private static final List<String> TABLES = List.of("batch", "board", "run", "step", "measurement");
 
-    private record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {}
+    record TallyKey(long batchId, String name, String unit, Double low, Double high, int bin) {}
 
     /** Running tally of one bin: n, ref, offset sum, offset square sum, min, max. */
-    private static final class Tally {
+    static final class Tally {
         long n;
         final double ref;
         double s1;
@@ -86,8 +86,9 @@ public final class BulkLoad implements AutoCloseable {
             board = c.prepareStatement("INSERT INTO board (id, serial, product, first_seen) VALUES (?, ?, ?, ?)");
             run = c.prepareStatement("""
                     INSERT INTO run (id, board_id, batch_id, station, operator, fixture, plan_name, plan_version, plan_sha256,
-                                     firmware_sha256, software_version, started_at, ended_at, verdict, failed_step, hint, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                     firmware_sha256, software_version, started_at, ended_at, verdict, failed_step, hint, message,
+                                     line_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
             step = c.prepareStatement("""
                     INSERT INTO step (id, run_id, seq, name, kind, started_at, ended_at, verdict, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
@@ -123,6 +124,7 @@ public final class BulkLoad implements AutoCloseable {
             run.setString(15, end.failedStep());
             run.setString(16, end.hint());
             run.setString(17, end.message());
+            run.setString(18, java.util.UUID.randomUUID().toString());
             run.addBatch();
             tick();
             for (StepRecord s : steps) {
@@ -225,6 +227,11 @@ public final class BulkLoad implements AutoCloseable {
     }
 
     private void writeTallies() throws SQLException {
+        writeTallies(c, tallies);
+    }
+
+    /** Inserts counted tallies (new to the database) in one JDBC batch. */
+    static void writeTallies(Connection c, Map<TallyKey, Tally> tallies) throws SQLException {
         try (PreparedStatement t = c.prepareStatement("""
                 INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {

@@ -60,8 +60,19 @@ public final class CentralSchema {
         }
     }
 
+    /**
+     * The migrations every database gets, and those of the central PostgreSQL alone: there the
+     * tables are append-only and the stations' role is granted its rights (see
+     * {@code db/migration-postgresql}). A station's H2 file never sees the second location.
+     */
+    static final String[] LOCATIONS = {"classpath:" + Migrations.LOCATION, "classpath:db/migration-postgresql"};
+
     private static Flyway flyway(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).loggers("slf4j").load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .locations(LOCATIONS)
+                .loggers("slf4j")
+                .load();
     }
 
     private static String version(MigrationInfoService info) {

@@ -4,13 +4,39 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A run as it is closed, for the messages that describe it: how it started, its steps (with
- * their measurements) in order, and how it ended. A run closed when found cut off by a crash
- * carries what the database held of it.
+ * A closed run as the forwarder reads it from a station's local file, with what the central
+ * database needs to create its board and batch on first sight.
+ *
+ * @param localId the run's id in the local file (the forwarder's cursor)
+ * @param lineId the run's id across the line (a legacy run without one gets {@link #legacyLineId})
+ * @param start who, where, which board and batch (its product is the batch's)
+ * @param boardProduct the board's product as first stored locally
+ * @param boardFirstSeen when the local file first saw the board
+ * @param batchCreatedAt when the local file first saw the batch
+ * @param uid the MCU unique ID read in this run, or null
  */
-public record ClosedRun(
-        long runId, RunStart start, Instant startedAt, List<StepRecord> steps, RunEnd end, Instant endedAt) {
-    public ClosedRun {
-        steps = List.copyOf(steps);
+record ClosedRun(
+        long localId,
+        String lineId,
+        RunStart start,
+        Instant startedAt,
+        RunEnd end,
+        Instant endedAt,
+        String uid,
+        String boardProduct,
+        Instant boardFirstSeen,
+        Instant batchCreatedAt,
+        List<StepRecord> steps) {
+
+    /**
+     * The line-wide id of a run stored before runs had one: derived from what identifies it (the
+     * station, its local id and its start), so that forwarding it twice gives the same id.
+     */
+    static String legacyLineId(String station, long localId, Instant startedAt) {
+        String name = "benchline-run:" + station + ":" + localId + ":" + startedAt;
+        return java.util
+                .UUID
+                .nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
     }
 }

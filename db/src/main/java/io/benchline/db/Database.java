@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
         return new BatchQueries(jdbi);
     }
 
+    /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
+    public LineQueries line() {
+        return new LineQueries(jdbi, url);
+    }
+
     /** The stations' heartbeats in the central database (see {@link StationHeartbeats}). */
     public StationHeartbeats heartbeats() {
         return new StationHeartbeats(jdbi);
@@ -110,7 +115,16 @@ public final class Database implements AutoCloseable {
      * {@code benchline sync status} can ask while the station runs). H2 only.
      */
     public SyncStatus syncStatus() {
-        throw new UnsupportedOperationException("not yet");
+        if (!DatabaseUrl.isH2(url)) {
+            throw new DatabaseException(
+                    "the forwarding backlog is kept in a station's local H2 file, not in " + redact(url), null);
+        }
+        try (var handle = jdbi.open()) {
+            return new LocalBacklog(handle.getConnection()).status();
+        } catch (java.sql.SQLException e) {
+            throw new DatabaseException(
+                    "cannot read the forwarding backlog of " + redact(url) + ": " + rootMessage(e), e);
+        }
     }
 
     /** The CFX outbox as its publisher and {@code benchline cfx status} see it (see {@link CfxOutbox}). */
@@ -124,6 +138,14 @@ public final class Database implements AutoCloseable {
             throw new UnsupportedOperationException("bulk loading needs an H2 database, not " + redact(url));
         }
         return new BulkLoad(jdbi.open());
+    }
+
+    /** Generates benchmark data on the server itself (see {@link CentralBulkLoad}); PostgreSQL only. */
+    public CentralBulkLoad centralBulkLoad() {
+        if (!CentralUrl.isPostgres(url)) {
+            throw new UnsupportedOperationException("central bulk loading needs PostgreSQL, not " + redact(url));
+        }
+        return new CentralBulkLoad(jdbi.open());
     }
 
     /**

@@ -54,7 +54,7 @@ final class OutboxWriter {
     /** In the transaction that closes the run (its last step, if any, stored in the same one). */
     void closed(Statements s, long runId, StepRecord lastStep, RunEnd end, Instant at) throws SQLException {
         OpenRun run = open.get(runId);
-        ClosedRun closed;
+        RunClosed closed;
         if (run == null) {
             closed = stored(s, runId, end, at);
         } else {
@@ -62,7 +62,7 @@ final class OutboxWriter {
             if (lastStep != null) {
                 steps.add(lastStep);
             }
-            closed = new ClosedRun(runId, run.start(), run.startedAt(), steps, end, at);
+            closed = new RunClosed(runId, run.start(), run.startedAt(), steps, end, at);
         }
         insert(s, runId, messages.closed(closed), at);
     }
@@ -96,7 +96,7 @@ final class OutboxWriter {
     }
 
     /** The run as the database holds it (steps and measurements stored before a crash). */
-    private static ClosedRun stored(Statements s, long runId, RunEnd end, Instant at) throws SQLException {
+    private static RunClosed stored(Statements s, long runId, RunEnd end, Instant at) throws SQLException {
         PreparedStatement q = s.get(OutboxSql.RUN_START);
         q.setLong(1, runId);
         RunStart start;
@@ -153,6 +153,6 @@ final class OutboxWriter {
                                 readings.getOrDefault(id, List.of())));
             }
         }
-        return new ClosedRun(runId, start, startedAt, new ArrayList<>(steps.values()), end, at);
+        return new RunClosed(runId, start, startedAt, new ArrayList<>(steps.values()), end, at);
     }
 }

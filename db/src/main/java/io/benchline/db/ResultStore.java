@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jdbi.v3.core.ConnectionFactory;
 
 /**
@@ -78,7 +79,11 @@ public final class ResultStore {
         this.housekeeping = null;
     }
 
-    /** Records a run as it starts, creating its batch and board on first sight. Returns the run id. */
+    /**
+     * Records a run as it starts, creating its batch and board on first sight, with an id unique
+     * across the line (a random UUID: a run forwarded to the line's database twice is stored once).
+     * Returns the run id.
+     */
     public synchronized long begin(RunStart start, Instant at) {
         long[] batch = new long[1];
         long runId = transaction(() -> {
@@ -99,6 +104,7 @@ public final class ResultStore {
             setString(run, 9, start.firmwareSha256());
             run.setString(10, start.softwareVersion());
             run.setTimestamp(11, Timestamp.from(at));
+            run.setString(12, UUID.randomUUID().toString());
             long id = insertedId(run);
             if (outbox != null) {
                 outbox.begun(this::statement, id, start, at);

@@ -14,5 +14,5 @@ public interface RunMessages {
     List<OutboxMessage> started(long runId, RunStart start, Instant at);
 
     /** The messages for a run closed with its verdict, or closed as ABORTED after a crash. */
-    List<OutboxMessage> closed(ClosedRun run);
+    List<OutboxMessage> closed(RunClosed run);
 }

@@ -1,12 +1,22 @@
 package io.benchline.reports;
 
+import io.benchline.db.BatchStation;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything a batch report shows: yield, failures, time series and measurement statistics. */
+/**
+ * Everything a batch report shows: yield, failures, time series and measurement statistics, and
+ * the batch's runs station by station (a line tests a board at several).
+ */
 public record BatchReport(
-        String batch, String product, YieldReport yield, List<MeasurementStats> measurements, Instant generatedAt) {
+        String batch,
+        String product,
+        YieldReport yield,
+        List<MeasurementStats> measurements,
+        Instant generatedAt,
+        List<BatchStation> stations) {
     public BatchReport {
         measurements = List.copyOf(measurements);
+        stations = List.copyOf(stations);
     }
 }

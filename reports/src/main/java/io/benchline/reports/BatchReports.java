@@ -32,7 +32,8 @@ public final class BatchReports {
                     b.product(),
                     YieldCalculator.compute(batch, runs.runs()),
                     MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings()),
-                    Instant.now());
+                    Instant.now(),
+                    queries.stations(b.id()));
         });
     }
 

@@ -2,8 +2,10 @@ package io.benchline.reports;
 
 import static io.benchline.reports.Html.esc;
 
+import io.benchline.db.BatchStation;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** The batch report as one self-contained HTML file (style inline, charts as inline SVG): it can be mailed. */
 public final class ReportHtml {
@@ -44,6 +46,8 @@ public final class ReportHtml {
                 .append(" to ")
                 .append(esc(time(y.lastEndAt())))
                 .append(" UTC, breaks included. " + "Definitions: docs/yield.md.</p>\n");
+
+        stations(b, r.stations());
 
         b.append("<h2>Failures by first failing step and measurement</h2>\n");
         if (y.failures().isEmpty()) {
@@ -117,6 +121,27 @@ public final class ReportHtml {
                     .append("</div>\n");
         }
         return Html.page("Batch " + r.batch() + " — yield report", b.toString());
+    }
+
+    /** Runs by station: where a board programmed at one station and tested at another was seen. */
+    private static void stations(StringBuilder b, List<BatchStation> stations) {
+        b.append("<h2>Stations</h2>\n<table id=\"stations\"><tr><th>station</th><th class=\"num\">runs</th>"
+                + "<th class=\"num\">boards tested</th><th class=\"num\">first-pass yield</th>"
+                + "<th class=\"num\">station problems</th></tr>\n");
+        for (BatchStation s : stations) {
+            b.append("<tr><td>")
+                    .append(esc(s.station()))
+                    .append("</td><td class=\"num\">")
+                    .append(s.runs())
+                    .append("</td><td class=\"num\">")
+                    .append(s.boardsTested())
+                    .append("</td><td class=\"num\">")
+                    .append(esc(Html.percent(s.firstPassYield())))
+                    .append("</td><td class=\"num\">")
+                    .append(s.stationProblems())
+                    .append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static String time(Instant t) {

@@ -3,6 +3,7 @@ package io.benchline.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.benchline.db.BatchStation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,18 @@ public final class ReportJson {
             ms.add(o);
         }
         m.put("measurements", ms);
+        List<Object> stations = new ArrayList<>();
+        for (BatchStation s : r.stations()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("station", s.station());
+            o.put("runs", s.runs());
+            o.put("boards", s.boardsTested());
+            o.put("passed_first", s.passedFirst());
+            o.put("first_pass_yield", finite(s.firstPassYield()));
+            o.put("station_problems", s.stationProblems());
+            stations.add(o);
+        }
+        m.put("stations", stations);
         return m;
     }
 

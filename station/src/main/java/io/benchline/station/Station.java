@@ -5,7 +5,10 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.line.StationLine;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.PromptAnswers;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -25,8 +28,13 @@ public final class Station implements AutoCloseable {
     private final Sequencer sequencer;
     private final int recovered;
     private final StopSignals stopSignals;
+    private final RunAborts aborts;
+    private volatile StationLine line;
 
-    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered) {
+    private Station(
+            Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
+        this.aborts = aborts;
+        this.line = line;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencer = sequencer;
@@ -45,15 +53,37 @@ public final class Station implements AutoCloseable {
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
+        RunAborts aborts = new RunAborts();
         return new Station(
                 plan,
                 fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC()),
-                recovered);
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
+                recovered,
+                aborts,
+                StationLine.alone(db));
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return sequencer.run(request, listener);
+        return sequencer.run(request, line.around(listener));
+    }
+
+    /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
+    public void joinLine(StationLine line) {
+        this.line = line;
+    }
+
+    public StationLine line() {
+        return line;
+    }
+
+    /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
+    public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
+        return sequencer.run(request, line.around(listener), answers);
+    }
+
+    /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */
+    public RunAborts aborts() {
+        return aborts;
     }
 
     public Plan plan() {

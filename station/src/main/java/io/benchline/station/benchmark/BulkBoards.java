@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Benchmark data: batches of boards shaped like the F411 plan's runs (10 steps, 25 measurements
@@ -68,12 +69,41 @@ final class BulkBoards {
             new Spec(8, "banner lines", "", 1, 0, 1.0, null),
             new Spec(9, "idle current off", "A", 0.0001, 0.00002, null, 0.001));
 
-    private final BulkLoad load;
-    private final Random random = new Random(42);
+    /** One generated run: what the store is told when it starts, its steps, and how it ended. */
+    record Run(RunStart start, Instant startedAt, List<StepRecord> steps, RunEnd end, Instant endedAt) {}
+
+    private final Consumer<Run> sink;
+    private final Random random;
+    private final String station;
     private Instant clock = Instant.parse("2026-01-05T06:00:00Z");
 
     BulkBoards(BulkLoad load) {
-        this.load = load;
+        this(r -> load.run(r.start(), r.startedAt(), r.steps(), r.end(), r.endedAt()), "bench-1", 42);
+    }
+
+    /** Runs handed to sink as they are generated, for the station named, with its own seed. */
+    BulkBoards(Consumer<Run> sink, String station, long seed) {
+        this.sink = sink;
+        this.station = station;
+        this.random = new Random(seed);
+    }
+
+    /** Adds boards of a batch until exactly runs runs are made (a board's retest may be cut off); returns the boards. */
+    int runs(String name, int runs) {
+        int made = 0;
+        int boards = 0;
+        while (made < runs) {
+            boards++;
+            String serial = String.format("SN-%s-%07d", name, boards);
+            int fate = random.nextInt(100);
+            if (fate < 5 && made + 1 < runs) {
+                run(serial, name, fate < 4 ? Verdict.FAIL : Verdict.ERROR, fate < 4 ? 1 : 5);
+                made++;
+            }
+            run(serial, name, Verdict.PASS, -1);
+            made++;
+        }
+        return boards;
     }
 
     /** Adds one batch of boards, serials SN-BATCH-0000001 and on. */
@@ -102,12 +132,12 @@ final class BulkBoards {
             steps.add(new StepRecord(s + 1, STEPS[s], KINDS[s], start, start, bad ? verdict : Verdict.PASS, null, ms));
         }
         String hint = verdict == Verdict.FAIL ? FAIL_HINT : verdict == Verdict.ERROR ? ERROR_HINT : null;
-        load.run(
+        sink.accept(new Run(
                 new RunStart(
                         serial,
                         batch,
                         PRODUCT,
-                        "bench-1",
+                        station,
                         "bulk",
                         "sim-f411",
                         "stm32f411-board",
@@ -118,7 +148,7 @@ final class BulkBoards {
                 start,
                 steps,
                 new RunEnd(verdict, badStep < 0 ? null : STEPS[badStep], hint, null),
-                clock);
+                clock));
     }
 
     /** The readings of one step; a bad VDD step reads the under-powered board's 0.52 V. */

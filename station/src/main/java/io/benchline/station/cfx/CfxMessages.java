@@ -2,9 +2,9 @@ package io.benchline.station.cfx;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.benchline.db.ClosedRun;
 import io.benchline.db.MeasurementRecord;
 import io.benchline.db.OutboxMessage;
+import io.benchline.db.RunClosed;
 import io.benchline.db.RunMessages;
 import io.benchline.db.RunStart;
 import io.benchline.db.StepRecord;
@@ -52,7 +52,7 @@ public final class CfxMessages implements RunMessages {
                 Long.toString(startedAt.toEpochMilli()));
     }
 
-    private UUID transaction(ClosedRun run) {
+    private UUID transaction(RunClosed run) {
         return transaction(run.runId(), run.start(), run.startedAt());
     }
 
@@ -74,7 +74,7 @@ public final class CfxMessages implements RunMessages {
     }
 
     @Override
-    public synchronized List<OutboxMessage> closed(ClosedRun run) {
+    public synchronized List<OutboxMessage> closed(RunClosed run) {
         List<OutboxMessage> out = new ArrayList<>(4);
         out.add(unitsTested(run));
         ObjectNode done = CfxEnvelope.body(WORK_COMPLETED);
@@ -118,7 +118,7 @@ public final class CfxMessages implements RunMessages {
         return CfxEnvelope.wrap(settings, HEARTBEAT, UUID.randomUUID(), at, body);
     }
 
-    private OutboxMessage unitsTested(ClosedRun run) {
+    private OutboxMessage unitsTested(RunClosed run) {
         RunStart start = run.start();
         ObjectNode body = CfxEnvelope.body(UNITS_TESTED);
         body.put("TransactionId", transaction(run).toString());
@@ -180,7 +180,7 @@ public final class CfxMessages implements RunMessages {
         return wrap(UNITS_TESTED, body, run.endedAt());
     }
 
-    private OutboxMessage faultOccurred(ClosedRun run, StepRecord step) {
+    private OutboxMessage faultOccurred(RunClosed run, StepRecord step) {
         UUID occurrence = stepId(run, step, "fault");
         openFaults.put(step.name(), occurrence);
         ObjectNode body = CfxEnvelope.body(FAULT_OCCURRED);
@@ -188,7 +188,7 @@ public final class CfxMessages implements RunMessages {
         return wrap(FAULT_OCCURRED, body, step.endedAt());
     }
 
-    private OutboxMessage faultCleared(ClosedRun run, StepRecord step, UUID occurrence) {
+    private OutboxMessage faultCleared(RunClosed run, StepRecord step, UUID occurrence) {
         ObjectNode body = CfxEnvelope.body(FAULT_CLEARED);
         body.put("FaultOccurrenceId", occurrence.toString());
         body.set("Operator", tester(run.start().operator()));
@@ -270,7 +270,7 @@ public final class CfxMessages implements RunMessages {
         return d > 0 ? d + "." + hms : hms;
     }
 
-    private UUID stepId(ClosedRun run, StepRecord step, String what) {
+    private UUID stepId(RunClosed run, StepRecord step, String what) {
         return CfxEnvelope.stableId(transaction(run).toString(), Integer.toString(step.seq()), what);
     }
 

@@ -30,7 +30,15 @@ import picocli.CommandLine.Option;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchReportCommand.class, BenchTraceCommand.class, BenchCfxCommand.class},
+        subcommands = {
+            BenchReportCommand.class,
+            BenchTraceCommand.class,
+            BenchForwardCommand.class,
+            BenchLineLagCommand.class,
+            BenchCentralReportCommand.class,
+            BenchCentralTraceCommand.class,
+            BenchCfxCommand.class
+        },
         description = {
             "Benchmarks (see docs/benchmarks.md).",
             "Without a subcommand: boards per second of the demo on the simulated fixture with zero simulated",

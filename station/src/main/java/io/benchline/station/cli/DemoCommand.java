@@ -18,6 +18,8 @@ import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
+import io.benchline.station.plan.Step;
+import io.benchline.station.sequence.AutoAnswers;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -44,6 +46,9 @@ import picocli.CommandLine.Option;
             "The mix of fault profiles is deterministic for a seed; boards that did not pass are retested once."
         })
 final class DemoCommand implements Callable<Integer> {
+    /** The demo has no operator at the terminal: its prompts answer themselves (the --ui station asks on the screen). */
+    private static final AutoAnswers ANSWERS = new AutoAnswers();
+
     @Option(names = "--boards", defaultValue = "20", description = "How many boards (default: ${DEFAULT-VALUE}).")
     int boards;
 
@@ -122,6 +127,9 @@ final class DemoCommand implements Callable<Integer> {
     DbOption db;
 
     @Mixin
+    LineOptions line;
+
+    @Mixin
     CfxOption cfx;
 
     /** `demo --json`. */
@@ -149,7 +157,8 @@ final class DemoCommand implements Callable<Integer> {
         String plan = this.plan != null ? this.plan : qemu ? "plans/qemu-f405.yaml" : "plans/stm32f411-board.yaml";
         String fixture = this.fixture != null ? this.fixture : qemu ? "fixtures/qemu.yaml" : "fixtures/sim-f411.yaml";
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan)));
-        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        FixtureFile fixtureFile = line.named(FixtureLoader.load(Home.resolve(fixture)));
+        line.check();
         if (fixtureFile.sim().isEmpty()) {
             throw new InputError("demo needs a simulated fixture (one with a 'sim:' block); " + fixture + " has none");
         }
@@ -182,7 +191,9 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
                 CfxLink cfxLink = cfx.attach(database);
-                Station station = demoFixture.openStation(loadedPlan, database)) {
+                Station station = demoFixture.openStation(loadedPlan, database);
+                LineOptions.Session onLine = line.join(
+                        station, database, batchName, LineOptions.DRAIN_ON_EXIT, json ? System.err : System.out)) {
             cfxLink.start();
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
@@ -196,6 +207,9 @@ final class DemoCommand implements Callable<Integer> {
                     loadedPlan.name(),
                     loadedPlan.version(),
                     demoFixture.fixture().name());
+            if (loadedPlan.steps().stream().anyMatch(s -> s instanceof Step.Prompt)) {
+                human.println("demo: operator prompts are answered automatically (each with its first passing answer)");
+            }
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             List<BoardJson> results = new ArrayList<>();
@@ -203,7 +217,7 @@ final class DemoCommand implements Callable<Integer> {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
                 sim.insert(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i));
-                RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE);
+                RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(i + 1, serial, profile, o, false);
                 results.add(new BoardJson(
                         serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
@@ -215,7 +229,7 @@ final class DemoCommand implements Callable<Integer> {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
                 sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()));
-                RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE);
+                RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(r.index() + 1, r.serial(), again, o, true);
                 results.add(new BoardJson(
                         r.serial(), again.id(), true, o.runId(), o.verdict().name(), o.failedStep()));
@@ -250,7 +264,9 @@ final class DemoCommand implements Callable<Integer> {
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
                 CfxLink cfxLink = cfx.attach(database);
-                Station station = demoFixture.openStation(loadedPlan, database)) {
+                Station station = demoFixture.openStation(loadedPlan, database);
+                LineOptions.Session onLine =
+                        line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, System.out)) {
             cfxLink.start();
             SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             StationCommand.class,
             ReportCommand.class,
             CentralCommand.class,
+            SyncCommand.class,
+            LineCommand.class,
             CfxCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.db.BatchStation;
 import io.benchline.db.BatchSummary;
 import io.benchline.db.Database;
 import io.benchline.reports.BatchReport;
@@ -80,6 +81,7 @@ final class ReportCommand implements Callable<Integer> {
                 System.out.println(ReportJson.render(r));
             } else {
                 YieldText.print(r.yield(), System.out);
+                stations(r.stations());
                 measurements(r.measurements());
                 for (Path f : csvFiles) {
                     System.out.println("  CSV written to " + f);
@@ -106,6 +108,25 @@ final class ReportCommand implements Callable<Integer> {
                     b.product(),
                     b.createdAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                     b.runs());
+        }
+    }
+
+    /** Each station's share of the batch: a board programmed at one station and tested at another counts at both. */
+    private static void stations(List<BatchStation> stations) {
+        System.out.printf(
+                "  %-22s %7s %14s %17s %17s%n",
+                "station", "runs", "boards tested", "first-pass yield", "station problems");
+        for (BatchStation s : stations) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %-22s %7d %14d %17s %17d%n",
+                    s.station(),
+                    s.runs(),
+                    s.boardsTested(),
+                    Double.isNaN(s.firstPassYield())
+                            ? "-"
+                            : String.format(Locale.ROOT, "%.1f %%", 100 * s.firstPassYield()),
+                    s.stationProblems());
         }
     }
 

@@ -61,6 +61,9 @@ final class StationCommand implements Callable<Integer> {
     DbOption db;
 
     @Mixin
+    LineOptions line;
+
+    @Mixin
     CfxOption cfx;
 
     @Override
@@ -70,12 +73,15 @@ final class StationCommand implements Callable<Integer> {
         }
         String batch = Cli.named("--batch", this.batch);
         Plan loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
-        FixtureFile fixtureFile = FixtureLoader.load(Home.resolve(fixture));
+        FixtureFile fixtureFile = line.named(FixtureLoader.load(Home.resolve(fixture)));
+        line.check();
         PlanFit.check(loadedPlan, fixtureFile);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
                 CfxLink cfxLink = cfx.attach(database);
-                Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim))) {
+                Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
+                LineOptions.Session onLine =
+                        line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
             cfxLink.start();
             return StationLauncher.serve(
                     database, station, batch, bind, port, SimBoards.freshEachRun(sim, fixtureFile), System.out);

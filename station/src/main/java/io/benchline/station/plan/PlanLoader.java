@@ -59,7 +59,7 @@ public final class PlanLoader {
         List<Step> steps = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Node n : stepNodes) {
-            Step s = step(Fields.of(n, "a step"), firmware.isPresent(), steps);
+            Step s = step(Fields.of(n, "a step"), file, firmware.isPresent(), steps);
             if (!names.add(s.name())) {
                 throw new YamlError(
                         n.where(), "step name '" + s.name() + "' is used twice: names identify measurements");
@@ -112,7 +112,7 @@ public final class PlanLoader {
         return new Firmware(path, actual, address);
     }
 
-    private static Step step(Fields f, boolean hasFirmware, List<Step> before) {
+    private static Step step(Fields f, Path planFile, boolean hasFirmware, List<Step> before) {
         String kind = f.text("kind");
         String name = f.text("name");
         String hint = f.optText("hint").orElse(null);
@@ -122,7 +122,7 @@ public final class PlanLoader {
             throw new YamlError(
                     f.where("kind"),
                     "unknown step kind '" + kind
-                            + "' (known: power, measure, swd-connect, program, read-uid, boot-check)");
+                            + "' (known: power, measure, swd-connect, program, read-uid, boot-check, prompt)");
         }
         int timeout = timeout(f, kind, what);
         Step step = switch (kind) {
@@ -136,6 +136,7 @@ public final class PlanLoader {
                 yield program(f, name, timeout, hint, what);
             }
             case "read-uid" -> new Step.ReadUid(name, timeout, hint);
+            case "prompt" -> PromptLoader.prompt(f, planFile, name, timeout, hint, what);
             default -> bootCheck(f, name, timeout, hint);
         };
         f.done();

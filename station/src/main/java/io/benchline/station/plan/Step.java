@@ -1,10 +1,13 @@
 package io.benchline.station.plan;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /** One entry of a plan. Each kind has its own record; the sequencer has one runner per kind. */
 public sealed interface Step
-        permits Step.Power, Step.Measure, Step.SwdConnect, Step.Program, Step.ReadUid, Step.BootCheck {
+        permits Step.Power, Step.Measure, Step.SwdConnect, Step.Program, Step.ReadUid, Step.BootCheck, Step.Prompt {
 
     String name();
 
@@ -29,6 +32,8 @@ public sealed interface Step
             return "program";
         } else if (s instanceof ReadUid) {
             return "read-uid";
+        } else if (s instanceof Prompt) {
+            return "prompt";
         }
         return "boot-check";
     }
@@ -91,4 +96,46 @@ public sealed interface Step
      * SKIPPED on a fixture without a UART; otherwise a station refuses such a fixture at start.
      */
     record BootCheck(String name, String banner, int timeoutMs, boolean optional, String hint) implements Step {}
+
+    /**
+     * Asks the operator: a text, optionally a picture shipped beside the plan, and the answers they may
+     * give. The answers in passing pass the step; any other answer fails it; no answer is an ERROR.
+     */
+    record Prompt(
+            String name,
+            String text,
+            Path picture,
+            List<String> answers,
+            List<String> passing,
+            int timeoutMs,
+            String hint)
+            implements Step {
+        public Prompt {
+            answers = List.copyOf(answers);
+            passing = List.copyOf(passing);
+        }
+
+        /** The listed answer this one names, ignoring case; empty when it is not one of them. */
+        public Optional<String> answerNamed(String given) {
+            return answers.stream()
+                    .filter(a -> a.equalsIgnoreCase(given.trim()))
+                    .findFirst();
+        }
+
+        public boolean passes(String answer) {
+            return passing.contains(answer);
+        }
+
+        /** The picture's media type, from its file name (the plan loader admits only these). */
+        public String pictureContentType() {
+            String file = picture.getFileName().toString().toLowerCase(Locale.ROOT);
+            return switch (file.substring(file.lastIndexOf('.') + 1)) {
+                case "png" -> "image/png";
+                case "jpg", "jpeg" -> "image/jpeg";
+                case "gif" -> "image/gif";
+                case "svg" -> "image/svg+xml";
+                default -> "image/webp";
+            };
+        }
+    }
 }

@@ -19,7 +19,9 @@ public final class StepTimeouts {
             "program", 60_000,
             "read-uid", 5_000,
             // the banner wait, reset included; its default before every step had a timeout
-            "boot-check", 3_000);
+            "boot-check", 3_000,
+            // an operator reading the text, looking at the board and pressing a button
+            "prompt", 60_000);
     public static final Set<String> KINDS = DEFAULTS.keySet();
 
     private StepTimeouts() {}

@@ -21,12 +21,39 @@ final class RunContext {
     private volatile RailReading highestRail;
 
     private final FlashProgress flashProgress;
+    private final long runId;
+    private final PromptAnswers promptAnswers;
+    private final AbortSignal abort;
 
-    RunContext(Plan plan, Fixture fixture, Optional<FirmwareImage> image, FlashProgress flashProgress) {
+    RunContext(
+            Plan plan,
+            Fixture fixture,
+            Optional<FirmwareImage> image,
+            FlashProgress flashProgress,
+            long runId,
+            PromptAnswers promptAnswers,
+            AbortSignal abort) {
         this.plan = plan;
         this.fixture = fixture;
         this.image = image;
         this.flashProgress = flashProgress;
+        this.runId = runId;
+        this.promptAnswers = promptAnswers;
+        this.abort = abort;
+    }
+
+    long runId() {
+        return runId;
+    }
+
+    /** Where this run's prompt steps get their answers. */
+    PromptAnswers promptAnswers() {
+        return promptAnswers;
+    }
+
+    /** This run's stop request, which the step watch waits on with each step. */
+    AbortSignal abort() {
+        return abort;
     }
 
     FlashProgress flashProgress() {

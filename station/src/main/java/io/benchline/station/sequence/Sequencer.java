@@ -34,6 +34,7 @@ public final class Sequencer {
     private final String softwareVersion;
     private final Clock clock;
     private final StepWatch watch = new StepWatch();
+    private final RunAborts aborts;
     private volatile long runGoing = -1;
 
     public Sequencer(
@@ -43,6 +44,19 @@ public final class Sequencer {
             Optional<FirmwareImage> image,
             String softwareVersion,
             Clock clock) {
+        this(plan, fixture, store, image, softwareVersion, clock, new RunAborts());
+    }
+
+    /** @param aborts where the station finds a going run to stop it (shared by the station's sequencers) */
+    public Sequencer(
+            Plan plan,
+            Fixture fixture,
+            ResultStore store,
+            Optional<FirmwareImage> image,
+            String softwareVersion,
+            Clock clock,
+            RunAborts aborts) {
+        this.aborts = aborts;
         this.plan = plan;
         this.fixture = fixture;
         this.store = store;
@@ -52,6 +66,11 @@ public final class Sequencer {
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
+        return run(request, listener, PromptAnswers.NONE);
+    }
+
+    /** As {@link #run(RunRequest, RunListener)}, with the run's prompt steps answered from answers. */
+    public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
         plan.serialProblem(request.serial()).ifPresent(problem -> {
             throw new InputError(problem);
         });
@@ -70,8 +89,9 @@ public final class Sequencer {
                         softwareVersion),
                 clock.instant());
         runGoing = runId;
+        AbortSignal abort = aborts.open(runId);
         listener.runStarted(runId, request);
-        RunContext ctx = new RunContext(plan, fixture, image, listener.flashProgress());
+        RunContext ctx = new RunContext(plan, fixture, image, listener.flashProgress(), runId, answers, abort);
         List<StepRecord> done = new ArrayList<>();
         StepRecord firstBad = null;
         String firstBadHint = null;
@@ -118,6 +138,7 @@ public final class Sequencer {
             end = new RunEnd(Verdict.ABORTED, null, null, "the run was stopped before it ended");
         }
         runGoing = -1;
+        aborts.close(runId, end.verdict());
         done.add(teardown);
         listener.stepFinished(teardown);
         RunOutcome outcome = new RunOutcome(

@@ -31,6 +31,9 @@ final class StepWatch {
     private ThreadPoolExecutor worker = newWorker();
 
     StepOutcome run(Step step, RunContext ctx, Supplier<StepOutcome> body) {
+        if (ctx.abort().reason().isPresent()) {
+            return ctx.abort().outcome();
+        }
         ctx.deadline(Deadline.in(Duration.ofMillis(step.timeoutMs())));
         CompletableFuture<StepOutcome> result = new CompletableFuture<>();
         Future<?> task = worker.submit(() -> {
@@ -41,7 +44,10 @@ final class StepWatch {
             }
         });
         try {
-            return result.get(step.timeoutMs(), TimeUnit.MILLISECONDS);
+            return ctx.abort().await(result, step.timeoutMs());
+        } catch (AbortSignal.Stopped e) {
+            stop(task, result, ctx);
+            return ctx.abort().outcome();
         } catch (TimeoutException e) {
             stop(task, result, ctx);
             return new StepOutcome(

@@ -10,6 +10,7 @@ final class Steps {
     private static final ProgramRunner PROGRAM = new ProgramRunner();
     private static final ReadUidRunner READ_UID = new ReadUidRunner();
     private static final BootCheckRunner BOOT_CHECK = new BootCheckRunner();
+    private static final PromptRunner PROMPT = new PromptRunner();
 
     private Steps() {}
 
@@ -24,6 +25,8 @@ final class Steps {
             return PROGRAM.run(p, ctx);
         } else if (step instanceof Step.ReadUid u) {
             return READ_UID.run(u, ctx);
+        } else if (step instanceof Step.Prompt p) {
+            return PROMPT.run(p, ctx);
         }
         return BOOT_CHECK.run((Step.BootCheck) step, ctx);
     }

@@ -4,7 +4,9 @@ import io.benchline.db.Database;
 import io.benchline.db.StepRecord;
 import io.benchline.station.InputError;
 import io.benchline.station.Station;
+import io.benchline.station.line.PassAnswer;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -32,6 +34,7 @@ public final class StationRuns implements AutoCloseable {
     private final Runnable beforeEachRun;
     private final LiveEvents events;
     private final Shift shift = new Shift();
+    private final ScreenPrompts prompts;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> daemon(r, "benchline-run"));
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Long currentRun;
@@ -71,6 +74,16 @@ public final class StationRuns implements AutoCloseable {
         this.batch = batch;
         this.beforeEachRun = beforeEachRun;
         this.events = events;
+        this.prompts = new ScreenPrompts(events);
+    }
+
+    /** The prompts of this station's runs waiting for the operator's answer on the screen. */
+    ScreenPrompts prompts() {
+        return prompts;
+    }
+
+    RunAborts aborts() {
+        return station.aborts();
     }
 
     Plan plan() {
@@ -92,8 +105,14 @@ public final class StationRuns implements AutoCloseable {
         }
         CompletableFuture<Long> started = new CompletableFuture<>();
         try {
-            if (!request.retestConfirmed() && db.trace().hasPassed(request.serial())) {
-                throw new AlreadyPassed(request.serial());
+            if (!request.retestConfirmed()) {
+                PassAnswer answer = station.line().hasPassed(request.serial());
+                if (answer.passed()) {
+                    throw new AlreadyPassed(request.serial());
+                }
+                if (station.line().joined()) {
+                    events.publish("line-check", LineRoutes.check(answer));
+                }
             }
             worker.execute(() -> runOne(new RunRequest(request.serial(), batch, request.operator()), started));
         } catch (RuntimeException e) {
@@ -116,7 +135,7 @@ public final class StationRuns implements AutoCloseable {
         Relay relay = new Relay(request, started);
         try {
             beforeEachRun.run();
-            station.run(request, relay);
+            station.run(request, relay, prompts);
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));

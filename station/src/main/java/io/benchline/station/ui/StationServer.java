@@ -76,7 +76,9 @@ public final class StationServer implements AutoCloseable {
             });
             protect(config.routes, guard);
             new ApiRoutes(runs, events, json).install(config.routes);
+            new RunControlRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
+            new LineRoutes(station.line()).install(config.routes);
         });
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);
