@@ -136,14 +136,14 @@ class CfxDemoTest {
         String db = dir.resolve("killed-station").toString();
         broker.stop();
         try {
-            // slow runs (a fifth of a real fixture's timings), so the kill falls inside one
-            Process demo = demo(db, "100000", "D", "0.2");
-            readBoards(demo, n -> n < 5);
+            // a real fixture's timings (seconds per run), so the kill surely falls inside a run
+            Process demo = demo(db, "100000", "D", "1");
+            readBoards(demo, n -> n < 2);
             killInARun(demo, db);
             try (Database database = Database.open(db)) {
                 long waiting = database.cfxOutbox().status().waiting();
                 assertTrue(
-                        waiting >= 16,
+                        waiting >= 7,
                         "messages left waiting: " + waiting + " "
                                 + database.cfxOutbox().all().stream()
                                         .map(OutboxRow::messageName)
