@@ -408,6 +408,22 @@
     });
   }
 
+  // ---- the line's CFX broker: said only when messages have waited too long -----------------
+  async function showCfx() {
+    try {
+      const c = (await getJson("/api/cfx")).body;
+      const el = $("cfx-outbox");
+      el.hidden = !(c.configured && c.old);
+      if (!el.hidden) {
+        el.textContent = "Line messages waiting: " + c.waiting + ", oldest " + Math.round(c.oldest_age_seconds / 60) +
+          " min — the line's broker is not taking them" + (c.last_error ? " (" + c.last_error + ")" : "") +
+          ". Testing goes on; nothing is lost.";
+      }
+    } catch (e) {
+      // the station itself is away: the live events say so
+    }
+  }
+
   // ---- the line database ----------------------------------------------------------------
   // A station on a line forwards its runs to the line's database in the background: the backlog
   // is a quiet line until the oldest waiting run is older than the station's patience.
@@ -467,6 +483,8 @@
     });
     connect();
     pollSync();
+    showCfx();
+    setInterval(showCfx, 15000);
   }
 
   init();

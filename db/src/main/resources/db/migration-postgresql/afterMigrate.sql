@@ -32,3 +32,8 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO benchline_station;
 GRANT SELECT, INSERT ON route_check, mes_result_post TO benchline_station;
 GRANT UPDATE (run_id) ON route_check TO benchline_station;
 GRANT UPDATE (state, attempts, last_attempt_at, last_error) ON mes_result_post TO benchline_station;
+-- the CFX outbox (V7): a station writes its messages with its runs; its publisher reads its own
+-- (by handle), marks them sent, and notes what it last saw of the broker
+GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
+GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
+GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;

@@ -137,6 +137,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The CFX outbox as its publisher and {@code benchline cfx status} see it (see {@link CfxOutbox}). */
+    public CfxOutbox cfxOutbox() {
+        return new CfxOutbox(jdbi);
+    }
+
     /** Writes benchmark data in bulk (see {@link BulkLoad}); H2 only. Close it to commit. */
     public BulkLoad bulkLoad() {
         if (!DatabaseUrl.isH2(url)) {

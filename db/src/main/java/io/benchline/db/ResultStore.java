@@ -45,10 +45,17 @@ public final class ResultStore {
 
     private final Map<String, Long> batchIds = new HashMap<>();
 
+    /** The CFX outbox's writer when this station reports to a line's broker, else null (nothing to do). */
+    private OutboxWriter outbox;
+
     /**
      * Verdicts between two rounds of H2's chunk rewrite (see {@link H2Housekeeping}); 0 turns the
      * rewrite off, for measuring what it does (the store header is written after each commit either way).
      */
+    /** How a run found cut off is closed (the text ResultDao.ABORT_RUN stores). */
+    private static final RunEnd ABORTED_END = new RunEnd(
+            Verdict.ABORTED, null, null, "run cut off (station stopped or crashed); closed at the next start");
+
     static final int HOUSEKEEPING_EVERY = Integer.getInteger("benchline.h2.housekeepingEvery", 20);
 
     ResultStore(Connection connection, DurableSync sync) {
@@ -103,10 +110,18 @@ public final class ResultStore {
             } else {
                 run.setInt(13, start.position());
             }
-            return insertedId(run);
+            long id = insertedId(run);
+            if (outbox != null) {
+                outbox.begun(this::statement, id, start, at);
+            }
+            return id;
         });
         batchIds.put(start.batch(), batch[0]);
         openRunReadings.put(runId, new ArrayList<>());
+        if (outbox != null) {
+            outbox.remember(runId, start, at);
+            outbox.written();
+        }
         return runId;
     }
 
@@ -147,6 +162,9 @@ public final class ResultStore {
                 return false;
             }
             insertStep(runId, lastStep);
+            if (outbox != null) {
+                outbox.closed(this::statement, runId, lastStep, end, at);
+            }
             List<MeasurementRecord> readings = readingsOf(runId);
             if (readings != null) {
                 readings = new ArrayList<>(readings);
@@ -164,6 +182,9 @@ public final class ResultStore {
         boolean closed = transaction(() -> {
             if (endRun(runId, end, at) != 1) {
                 return false;
+            }
+            if (outbox != null) {
+                outbox.closed(this::statement, runId, null, end, at);
             }
             tallyRun(runId, readingsOf(runId));
             return true;
@@ -194,14 +215,29 @@ public final class ResultStore {
                 if (abort.executeUpdate() != 1) {
                     return 0;
                 }
+                if (outbox != null) {
+                    outbox.closed(this::statement, runId, null, ABORTED_END, at);
+                }
                 tallyRun(runId, null);
                 return 1;
             });
         }
         if (closed > 0) {
             sync.afterVerdict(connection);
+            if (outbox != null) {
+                outbox.written();
+            }
         }
         return closed;
+    }
+
+    /**
+     * From now on, writes the messages {@code messages} gives for each run begun or closed into
+     * the CFX outbox, in the transaction that stores the run's record; {@code onWritten} runs
+     * after each such commit (it wakes the publisher).
+     */
+    public synchronized void attachOutbox(RunMessages messages, Runnable onWritten) {
+        this.outbox = new OutboxWriter(messages, onWritten);
     }
 
     /** Sessions open on this H2 database, this store's included. */
@@ -236,6 +272,12 @@ public final class ResultStore {
 
     private void closeAndSync(long runId, boolean closed) {
         openRunReadings.remove(runId);
+        if (outbox != null) {
+            outbox.forget(runId);
+            if (closed) {
+                outbox.written();
+            }
+        }
         if (closed) {
             if (housekeeping != null) {
                 housekeeping.afterVerdict();
@@ -245,6 +287,9 @@ public final class ResultStore {
     }
 
     private void remember(long runId, StepRecord step) {
+        if (outbox != null) {
+            outbox.step(runId, step);
+        }
         List<MeasurementRecord> readings = openRunReadings.get(runId);
         if (readings != null) {
             readings.addAll(step.measurements());
@@ -410,6 +455,10 @@ public final class ResultStore {
             }
             return keys.getLong(1);
         }
+    }
+
+    private PreparedStatement statement(String sql) throws SQLException {
+        return statement(sql, false);
     }
 
     private PreparedStatement statement(String sql, boolean returnsId) throws SQLException {

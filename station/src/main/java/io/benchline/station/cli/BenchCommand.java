@@ -37,7 +37,8 @@ import picocli.CommandLine.Option;
             BenchLineLagCommand.class,
             BenchCentralReportCommand.class,
             BenchCentralTraceCommand.class,
-            BenchPanelCommand.class
+            BenchPanelCommand.class,
+            BenchCfxCommand.class
         },
         description = {
             "Benchmarks (see docs/benchmarks.md).",

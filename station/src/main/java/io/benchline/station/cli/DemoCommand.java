@@ -11,6 +11,7 @@ import io.benchline.reports.YieldText;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
@@ -135,6 +136,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     LineOptions line;
 
+    @Mixin
+    CfxOption cfx;
+
     /** `demo --json`. */
     record DemoJson(
             String batch,
@@ -198,9 +202,11 @@ final class DemoCommand implements Callable<Integer> {
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = demoFixture.openStation(loadedPlan, database);
                 LineOptions.Session onLine = line.join(
                         station, database, batchName, LineOptions.DRAIN_ON_EXIT, json ? System.err : System.out)) {
+            cfxLink.start();
             PrintStream human = json ? System.err : System.out;
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
@@ -286,9 +292,11 @@ final class DemoCommand implements Callable<Integer> {
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
                 Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = demoFixture.openStation(loadedPlan, database);
                 LineOptions.Session onLine =
                         line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, System.out)) {
+            cfxLink.start();
             SimFixture sim = demoFixture.simulated();
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {

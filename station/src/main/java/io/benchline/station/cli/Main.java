@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             LineCommand.class,
             BoardCommand.class,
             UsersCommand.class,
+            CfxCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -6,6 +6,7 @@ import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
 import io.benchline.station.fixture.SimBoards;
@@ -82,6 +83,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     MesOption mes;
 
+    @Mixin
+    CfxOption cfx;
+
     @Override
     public Integer call() {
         String batch = Cli.named("--batch", this.batch);
@@ -105,11 +109,13 @@ final class RunCommand implements Callable<Integer> {
         PrintStream human = json ? System.err : System.out;
         String batchName = batch == null ? "default" : batch;
         try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
                 LineOptions.Session onLine =
                         line.join(station, database, batchName, LineOptions.DRAIN_ON_EXIT, human)) {
             mes.attach(station, fixtureFile, database, System.err);
             new BoardGate(loadedPlan, database, fixtureFile.station(), Clock.systemUTC()).admit(serial);
+            cfxLink.start();
             if (station.recoveredRuns() > 0) {
                 human.println(station.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }

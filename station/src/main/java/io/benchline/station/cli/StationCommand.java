@@ -6,6 +6,7 @@ import io.benchline.station.InputError;
 import io.benchline.station.Panel;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.FixtureOpener;
@@ -71,6 +72,9 @@ final class StationCommand implements Callable<Integer> {
     @Mixin
     UsersOption users;
 
+    @Mixin
+    CfxOption cfx;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
@@ -97,10 +101,12 @@ final class StationCommand implements Callable<Integer> {
         }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);
         try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database);
                 Station station = Station.open(loadedPlan, fixtureFile, database, f -> FixtureOpener.open(f, sim));
                 LineOptions.Session onLine =
                         line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
             mes.attach(station, fixtureFile, database, System.err);
+            cfxLink.start();
             return StationLauncher.serve(
                     database,
                     station,

@@ -27,6 +27,7 @@ record ApiRoutes(StationRuns runs, LiveEvents events, ObjectMapper json) {
 
     void install(JavalinDefaultRoutingApi app) {
         app.get("/api/station", ctx -> ctx.json(station()));
+        app.get("/api/cfx", ctx -> ctx.json(CfxScreen.of(runs.db())));
         app.sse("/api/events", client -> events.join(client, "hello", station()));
         app.get("/api/serial-check", ctx -> {
             Optional<String> problem = StartRequest.serialProblem(runs.plan(), ctx.queryParam("serial"));
