@@ -92,6 +92,10 @@ public final class Database implements AutoCloseable {
         return store;
     }
 
+    public ResetCauseQueries resetCauses() {
+        return new ResetCauseQueries(jdbi);
+    }
+
     public TraceQueries trace() {
         return new TraceQueries(jdbi);
     }

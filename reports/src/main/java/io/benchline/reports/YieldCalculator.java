@@ -28,7 +28,8 @@ public final class YieldCalculator {
         long aborted = 0;
         long open = 0;
         Map<List<String>, long[]> failCounts = new HashMap<>();
-        Map<String, String> hints = new HashMap<>();
+        // by step and failing measurement: one step (a reset-cause read) may give each failing flag its own hint
+        Map<List<String>, String> hints = new HashMap<>();
         TreeMap<Instant, long[]> hours = new TreeMap<>();
         Instant lastEnd = null;
         for (BatchRun r : runs) {
@@ -60,9 +61,10 @@ public final class YieldCalculator {
             }
             if (r.verdict() == Verdict.FAIL) {
                 String step = r.failedStep() == null ? "(unknown step)" : r.failedStep();
-                failCounts.computeIfAbsent(Arrays.asList(step, r.firstFailingMeasurement()), k -> new long[1])[0]++;
+                List<String> key = Arrays.asList(step, r.firstFailingMeasurement());
+                failCounts.computeIfAbsent(key, k -> new long[1])[0]++;
                 if (r.hint() != null) {
-                    hints.putIfAbsent(step, r.hint());
+                    hints.putIfAbsent(key, r.hint());
                 }
             }
         }
@@ -73,7 +75,7 @@ public final class YieldCalculator {
                 .filter(r -> r.verdict() == Verdict.PASS)
                 .count();
         List<FailureCount> failures = new ArrayList<>();
-        failCounts.forEach((k, n) -> failures.add(new FailureCount(k.get(0), k.get(1), n[0], hints.get(k.get(0)))));
+        failCounts.forEach((k, n) -> failures.add(new FailureCount(k.get(0), k.get(1), n[0], hints.get(k))));
         failures.sort(Comparator.comparingLong(FailureCount::runs).reversed().thenComparing(FailureCount::label));
         List<HourBucket> buckets = new ArrayList<>();
         hours.forEach((h, c) -> buckets.add(new HourBucket(h, c[0], c[1], c[2], c[3])));

@@ -74,4 +74,27 @@ class QemuFixtureTest {
                 o.message().contains("benchline-banner 1.0.0 f405 boot"),
                 "the transcript shows what came: " + o.message());
     }
+
+    /**
+     * QEMU's STM32F405 has no RCC model: RCC_CSR reads zero, which no real chip shows after power-on. The
+     * power-on reset-cause read says so as an ERROR (the station cannot tell), never a FAIL of the board.
+     */
+    @Test
+    void anEmulatedChipWithoutRccIsAnErrorAtThePowerOnRead() throws IOException {
+        Path plan = dir.resolve("plans/qemu-reset-cause.yaml");
+        Files.createDirectories(plan.getParent());
+        String text = Files.readString(root().resolve("plans/qemu-f405.yaml"))
+                .replace("../firmware/", root().resolve("firmware") + "/")
+                .replace(
+                        "  - kind: program\n",
+                        "  - kind: reset-cause\n    name: reset-power-on\n    phase: power-on\n\n  - kind: program\n");
+        Files.writeString(plan, text);
+
+        RunOutcome o = run(plan, "SN-QEMU-0003");
+
+        assertEquals(Verdict.ERROR, o.verdict(), o.message());
+        assertEquals("reset-power-on", o.failedStep());
+        assertTrue(o.message().startsWith("RCC_CSR reads 0x00000000 after power-on"), o.message());
+        assertTrue(o.hint().contains("an emulated chip, e.g. QEMU"), o.hint());
+    }
 }

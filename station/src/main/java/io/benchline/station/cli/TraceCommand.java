@@ -130,6 +130,9 @@ final class TraceCommand implements Callable<Integer> {
                     r.uid() == null ? "" : "  uid " + r.uid());
             if (r.failedStep() != null) {
                 System.out.printf("  failed at %s: %s%n", r.failedStep(), r.message());
+                if (r.hint() != null) {
+                    System.out.printf("  hint: %s%n", r.hint());
+                }
             }
             for (RunDetail.StepDetail s : d.steps()) {
                 System.out.printf(

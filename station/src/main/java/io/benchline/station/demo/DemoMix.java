@@ -8,10 +8,16 @@ import java.util.Random;
 
 /**
  * The demo's deterministic mix of board profiles: mostly good boards, and once there are enough
- * boards every fault profile at least once, shuffled by the seed.
+ * boards every fault profile at least once (from 20 boards at least the reset-cause profiles),
+ * shuffled by the seed.
  */
 public final class DemoMix {
     static final double GOOD_SHARE = 0.8;
+    /** Shown once each in a mix of this many boards or more: the default demo shows the reset-cause forensics. */
+    static final int SHOWCASE_FROM = 20;
+
+    static final List<BoardProfile> SHOWCASE =
+            List.of(BoardProfile.RAIL_SAG, BoardProfile.WATCHDOG, BoardProfile.NRST_GLITCH);
 
     private DemoMix() {}
 
@@ -22,6 +28,8 @@ public final class DemoMix {
         List<BoardProfile> mix = new ArrayList<>(boards);
         if (boards >= 5 * faults.size()) {
             mix.addAll(faults);
+        } else if (boards >= SHOWCASE_FROM) {
+            mix.addAll(SHOWCASE);
         }
         while (mix.size() < boards) {
             mix.add(random.nextDouble() < GOOD_SHARE ? BoardProfile.GOOD : faults.get(random.nextInt(faults.size())));

@@ -135,7 +135,7 @@ public final class PlanLoader {
             throw new YamlError(
                     f.where("kind"),
                     "unknown step kind '" + kind
-                            + "' (known: power, measure, swd-connect, program, read-uid, boot-check, prompt)");
+                            + "' (known: power, measure, swd-connect, program, read-uid, boot-check, prompt, reset-cause)");
         }
         int timeout = timeout(f, kind, what);
         Step step = switch (kind) {
@@ -150,10 +150,12 @@ public final class PlanLoader {
             }
             case "read-uid" -> new Step.ReadUid(name, timeout, hint);
             case "prompt" -> PromptLoader.prompt(f, planFile, name, timeout, hint, what);
+            case "reset-cause" -> ResetCauseLoader.resetCause(f, name, timeout, hint, what);
             default -> bootCheck(f, name, timeout, hint);
         };
         f.done();
         requireOrder(f.where(), what, step, before);
+        ResetCauseLoader.requireOrder(f.where(), what, step, before);
         return step;
     }
 

@@ -1,13 +1,24 @@
 package io.benchline.station.plan;
 
+import io.benchline.fixtures.chip.ResetFlag;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** One entry of a plan. Each kind has its own record; the sequencer has one runner per kind. */
 public sealed interface Step
-        permits Step.Power, Step.Measure, Step.SwdConnect, Step.Program, Step.ReadUid, Step.BootCheck, Step.Prompt {
+        permits Step.Power,
+                Step.Measure,
+                Step.SwdConnect,
+                Step.Program,
+                Step.ReadUid,
+                Step.BootCheck,
+                Step.Prompt,
+                Step.ResetCause {
 
     String name();
 
@@ -34,6 +45,8 @@ public sealed interface Step
             return "read-uid";
         } else if (s instanceof Prompt) {
             return "prompt";
+        } else if (s instanceof ResetCause) {
+            return "reset-cause";
         }
         return "boot-check";
     }
@@ -137,5 +150,51 @@ public sealed interface Step
                 default -> "image/webp";
             };
         }
+    }
+
+    /**
+     * Reads the chip's reset flags (RCC_CSR), stores each, and clears them (RMVF). At power-on, right
+     * after a swd-connect that did not reset the chip, it tells how the chip came up; at the end, after
+     * boot-check, what reset it since. Flags in allowed pass; flags in required must be there; any other
+     * flag fails with its hint. With watchMs above 0 the end read is followed by a watch: the firmware
+     * runs watchMs untouched, and every flag seen then fails (nobody at the station reset the chip).
+     */
+    record ResetCause(
+            String name,
+            Phase phase,
+            Set<ResetFlag> allowed,
+            Set<ResetFlag> required,
+            int watchMs,
+            Map<ResetFlag, String> hints,
+            int timeoutMs,
+            String hint)
+            implements Step {
+        public ResetCause {
+            allowed = Set.copyOf(allowed);
+            required = Set.copyOf(required);
+            hints = Map.copyOf(hints);
+        }
+
+        public enum Phase {
+            POWER_ON("power-on"),
+            END("end");
+
+            private final String id;
+
+            Phase(String id) {
+                this.id = id;
+            }
+
+            public String id() {
+                return id;
+            }
+        }
+
+        /** A cold start sets POR/PDR, BOR (with it) and PIN (the chip holds NRST low through its power-on reset). */
+        public static final Set<ResetFlag> POWER_ON_ALLOWED = EnumSet.of(ResetFlag.POR, ResetFlag.BOR, ResetFlag.PIN);
+        /** The station's own resets (program, boot-check) set SFT and PIN, or PIN alone on a probe that pulses NRST. */
+        public static final Set<ResetFlag> END_ALLOWED = EnumSet.of(ResetFlag.SFT, ResetFlag.PIN);
+
+        public static final int DEFAULT_WATCH_MS = 300;
     }
 }

@@ -21,7 +21,9 @@ public final class StepTimeouts {
             // the banner wait, reset included; its default before every step had a timeout
             "boot-check", 3_000,
             // an operator reading the text, looking at the board and pressing a button
-            "prompt", 60_000);
+            "prompt", 60_000,
+            // two or three register reads and clears, and the end read's watch (300 ms by default)
+            "reset-cause", 5_000);
     public static final Set<String> KINDS = DEFAULTS.keySet();
 
     private StepTimeouts() {}

@@ -11,6 +11,7 @@ final class Steps {
     private static final ReadUidRunner READ_UID = new ReadUidRunner();
     private static final BootCheckRunner BOOT_CHECK = new BootCheckRunner();
     private static final PromptRunner PROMPT = new PromptRunner();
+    private static final ResetCauseRunner RESET_CAUSE = new ResetCauseRunner();
 
     private Steps() {}
 
@@ -27,6 +28,8 @@ final class Steps {
             return READ_UID.run(u, ctx);
         } else if (step instanceof Step.Prompt p) {
             return PROMPT.run(p, ctx);
+        } else if (step instanceof Step.ResetCause r) {
+            return RESET_CAUSE.run(r, ctx);
         }
         return BOOT_CHECK.run((Step.BootCheck) step, ctx);
     }

@@ -42,7 +42,7 @@ class DemoTransportTest {
                     "--boards",
                     "45",
                     "--seed",
-                    "3",
+                    "4", // a mix with a station error (probe-unplugged) beside the faults
                     "--batch",
                     "T-" + transport.toUpperCase(),
                     "--transport",

@@ -76,7 +76,7 @@ class JsonOutputTest {
         JsonNode plan = JSON.readTree(ok.out());
         assertTrue(plan.get("ok").asBoolean());
         assertEquals("stm32f411-board", plan.get("plan").asText());
-        assertEquals(9, plan.get("steps").size());
+        assertEquals(11, plan.get("steps").size());
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "plan: x\nversion: \"1\"\nstepz: []\n");

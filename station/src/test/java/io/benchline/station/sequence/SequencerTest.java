@@ -72,9 +72,11 @@ class SequencerTest {
                         "VCAP1",
                         "NRST",
                         "swd-connect",
+                        "reset-power-on",
                         "program",
                         "read-uid",
                         "boot-check",
+                        "reset-end",
                         "teardown"),
                 names(d));
         assertTrue(d.run().uid().matches("[0-9A-F]{24}"), d.run().uid());
@@ -192,10 +194,10 @@ class SequencerTest {
     void theVerifyMismatchesABoardMayHaveAreThePlans() throws IOException {
         Plan lenient = planWith("    max-verify-mismatches: 0", "    max-verify-mismatches: 1000000");
         RunDetail d = run(lenient, "flash-verify-fail");
-        StepRow program = d.steps().get(6).step();
+        StepRow program = d.steps().get(7).step();
         assertEquals("program", program.name());
         assertEquals(Verdict.PASS, program.verdict(), program.message());
-        var mismatches = d.steps().get(6).measurements().stream()
+        var mismatches = d.steps().get(7).measurements().stream()
                 .filter(m -> m.name().equals("verify mismatches"))
                 .findFirst()
                 .orElseThrow();
