@@ -265,7 +265,8 @@ class CfxDemoTest {
         }
         JsonNode unit = body.get("TestedUnits").get(0);
         Iterator<JsonNode> tests = unit.get("Tests").elements();
-        assertTrue(tests.hasNext(), "tests in a UnitsTested");
+        // a run cut off before its first step was stored has nothing to report but its Aborted result
+        assertTrue(tests.hasNext() || overall(r).equals("Aborted"), "tests in a UnitsTested");
         while (tests.hasNext()) {
             JsonNode t = tests.next();
             for (String key : List.of("UniqueIdentifier", "TestName", "Result", "Measurements")) {
