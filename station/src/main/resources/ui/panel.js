@@ -49,7 +49,8 @@
       : refused ? (released[position] ? "RELEASED" : t.refused === "quarantined" ? "QUARANTINED" : "PASSED BEFORE")
       : state === "empty" ? "EMPTY" : state === "running" ? "TESTING" : t.serial ? "READY" : "";
     el.querySelector(".hint").textContent = t.verdict && t.verdict !== "PASS"
-      ? (t.failed_step ? "at " + t.failed_step + ": " : "") + (t.hint || t.message || "")
+      ? (t.failed_step ? "at " + t.failed_step + ": " : "")
+        + (t.verdict === "ABORTED" ? t.message + " — " + (t.hint || "") : t.hint || t.message || "")
       : refused ? (released[position] ? released[position] : t.message)
       : state === "running" && t.step ? t.step : "";
     el.querySelector(".abort").hidden = state !== "running";
