@@ -118,6 +118,9 @@ public record PanelLabel(Pattern pattern, String serial, List<Piece> pieces) {
     /** The serials of a panel of that many positions labelled label, in position order. */
     public List<String> serials(String label, int positions) {
         String text = label == null ? "" : label.trim();
+        if (text.length() > 100) {
+            throw new InputError("panel label has " + text.length() + " characters: at most 100");
+        }
         Matcher m = pattern.matcher(text);
         if (!m.matches()) {
             throw new InputError(

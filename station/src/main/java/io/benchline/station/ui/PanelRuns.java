@@ -406,6 +406,9 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
 
         @Override
         public void runStarted(long runId, RunRequest request) {
+            if (state.panelLabel() != null) {
+                db.panelLabels().label(runId, state.panelLabel());
+            }
             state.tile(position, t -> t.started(runId));
             // the panel was aborted while this position was still being placed
             state.aborted().ifPresent(why -> aborts().going(runId).ifPresent(s -> s.request(why)));

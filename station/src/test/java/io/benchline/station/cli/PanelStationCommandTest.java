@@ -68,7 +68,8 @@ class PanelStationCommandTest {
             assertNotNull(address, "the station did not start: " + lines);
             assertTrue(lines.stream().anyMatch(l -> l.contains(positions + " positions")), lines.toString());
             HttpClient http = HttpClient.newHttpClient();
-            String page = http.send(HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString())
+            String page = http.send(
+                            HttpRequest.newBuilder(URI.create(address)).build(), HttpResponse.BodyHandlers.ofString())
                     .body();
             assertTrue(page.contains("/static/panel.js"), "the panel screen is served at /");
             JsonNode info = new ObjectMapper()

@@ -30,7 +30,9 @@ class PanelLabelTest {
     Path dir;
 
     private PanelLabel label(String serial) throws IOException {
-        return PlanLoader.load(write(PLAN.replace("SERIAL", serial))).panelLabel().orElseThrow();
+        return PlanLoader.load(write(PLAN.replace("SERIAL", serial)))
+                .panelLabel()
+                .orElseThrow();
     }
 
     @Test
@@ -40,12 +42,16 @@ class PanelLabelTest {
                 List.of("SN-A7-00041", "SN-A7-00042", "SN-A7-00043", "SN-A7-00044"),
                 counted.serials("PNL-A7-00041", 4));
         assertEquals(List.of("SN-A7-00099", "SN-A7-00100"), counted.serials(" PNL-A7-00099 ", 2));
-        assertEquals(List.of("SN-L2-000007-1", "SN-L2-000007-2"), label("SN-{lot}-{first:06}-{position}")
-                .serials("PNL-L2-00007", 2));
-        assertEquals(List.of("SN-X-12", "SN-X-14"), label("SN-X-{position+position+10}").serials("PNL-Q-00000", 2));
+        assertEquals(
+                List.of("SN-L2-000007-1", "SN-L2-000007-2"),
+                label("SN-{lot}-{first:06}-{position}").serials("PNL-L2-00007", 2));
+        assertEquals(
+                List.of("SN-X-12", "SN-X-14"),
+                label("SN-X-{position+position+10}").serials("PNL-Q-00000", 2));
 
         InputError noMatch = assertThrows(InputError.class, () -> counted.serials("PNL-A7-41", 2));
-        assertTrue(noMatch.getMessage().contains("does not match the plan's panel-label pattern"), noMatch.getMessage());
+        assertTrue(
+                noMatch.getMessage().contains("does not match the plan's panel-label pattern"), noMatch.getMessage());
         InputError tooFar = assertThrows(InputError.class, () -> counted.serials("PNL-A7-99999", 2));
         assertTrue(tooFar.getMessage().contains("more than 5 digits"), tooFar.getMessage());
         String unlabelled = PLAN.replace(PLAN.substring(PLAN.indexOf("panel-label:"), PLAN.indexOf("steps:")), "");
@@ -60,9 +66,11 @@ class PanelLabelTest {
         assertError(PLAN.replace("SERIAL", "SN-{first + }"), 7, 11, "unfinished placeholder");
         assertError(PLAN.replace("SERIAL", "SN-{first:5}"), 7, 11, "e.g. :05");
         assertError(
-                PLAN.replace("SERIAL", "{lot}").replace("(?<first>", "(?<first"), 6, 12, "not a valid regular expression");
-        assertError(
-                PLAN.replace("SERIAL", "{lot}").replace("  serial:", "  serials:"), 7, 3, "did you mean 'serial'?");
+                PLAN.replace("SERIAL", "{lot}").replace("(?<first>", "(?<first"),
+                6,
+                12,
+                "not a valid regular expression");
+        assertError(PLAN.replace("SERIAL", "{lot}").replace("  serial:", "  serials:"), 7, 3, "did you mean 'serial'?");
     }
 
     private void assertError(String text, int line, int column, String expected) throws IOException {

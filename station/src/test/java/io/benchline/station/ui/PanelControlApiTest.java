@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PanelControlApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String LABEL = "panel-label: {pattern: 'PNL-(?<lot>[A-Z0-9]+)-(?<first>[0-9]{5})', serial: 'SN-{lot}-{first + position - 1}'}";
+    static final String LABEL =
+            "panel-label: {pattern: 'PNL-(?<lot>[A-Z0-9]+)-(?<first>[0-9]{5})', serial: 'SN-{lot}-{first + position - 1}'}";
 
     @TempDir
     Path dir;
@@ -54,7 +55,8 @@ class PanelControlApiTest {
             assertTrue(s.dutPowered(p), "position " + p + " is powered while its prompt waits");
         }
 
-        HttpResponse<String> one = post("api/runs/" + run1 + "/abort", "{\"reason\": \"wrong board\", \"operator\": \"ctl\"}");
+        HttpResponse<String> one =
+                post("api/runs/" + run1 + "/abort", "{\"reason\": \"wrong board\", \"operator\": \"ctl\"}");
         assertEquals(200, one.statusCode(), one.body());
         assertEquals("ABORTED", JSON.readTree(one.body()).get("verdict").asText(), one.body());
         assertFalse(s.dutPowered(1), "teardown powered position 1 off");
@@ -71,7 +73,8 @@ class PanelControlApiTest {
         assertEquals("done", view.get("state").asText(), all.body());
         assertEquals("aborted through the API: line stop", view.get("aborted").asText());
         for (int p = 1; p <= 3; p++) {
-            assertEquals("ABORTED", view.get("positions").get(p - 1).get("verdict").asText(), all.body());
+            assertEquals(
+                    "ABORTED", view.get("positions").get(p - 1).get("verdict").asText(), all.body());
             assertFalse(s.dutPowered(p), "teardown powered position " + p + " off");
         }
         assertEquals("aborted by ctl: wrong board", only("SN-AB-1").run().message());
@@ -87,23 +90,28 @@ class PanelControlApiTest {
     void aPanelLabelNamesTheSerialsOfItsBoards() throws Exception {
         s = new PanelStations(dir, "good,good,good", PanelStations.PLAIN_PLAN, LABEL, Users.none());
         JsonNode station = get("api/station");
-        assertEquals("PNL-(?<lot>[A-Z0-9]+)-(?<first>[0-9]{5})", station.get("panel_label_pattern").asText());
+        assertEquals(
+                "PNL-(?<lot>[A-Z0-9]+)-(?<first>[0-9]{5})",
+                station.get("panel_label_pattern").asText());
         JsonNode check = get("api/panel-label?label=PNL-A7-00099");
         assertTrue(check.get("valid").asBoolean(), check.toString());
         assertEquals("SN-A7-00101", check.get("serials").get(2).asText());
         JsonNode bad = get("api/panel-label?label=PNL-A7-41");
         assertFalse(bad.get("valid").asBoolean());
-        assertTrue(bad.get("message").asText().contains("does not match the plan's panel-label pattern"), bad.toString());
+        assertTrue(
+                bad.get("message").asText().contains("does not match the plan's panel-label pattern"), bad.toString());
 
         HttpResponse<String> both = post(
-                "api/panels", "{\"panel_label\": \"PNL-A7-00041\", \"serials\": [\"SN-1\", null, null], \"operator\": \"o\"}");
+                "api/panels",
+                "{\"panel_label\": \"PNL-A7-00041\", \"serials\": [\"SN-1\", null, null], \"operator\": \"o\"}");
         assertEquals(400, both.statusCode(), both.body());
         HttpResponse<String> wrong = post("api/panels", "{\"panel_label\": \"LOT-7\", \"operator\": \"o\"}");
         assertEquals(400, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("panel label 'LOT-7' does not match"), wrong.body());
 
         long panel = start("{\"panel_label\": \"PNL-A7-00041\", \"operator\": \"ctl\"}");
-        JsonNode done = until("api/panels/" + panel, n -> n.get("state").asText().equals("done"));
+        JsonNode done =
+                until("api/panels/" + panel, n -> n.get("state").asText().equals("done"));
         assertEquals("PNL-A7-00041", done.get("panel_label").asText());
         List<String> serials = List.of("SN-A7-00041", "SN-A7-00042", "SN-A7-00043");
         for (int p = 1; p <= 3; p++) {
@@ -112,6 +120,10 @@ class PanelControlApiTest {
             assertEquals("PASS", tile.get("verdict").asText(), done.toString());
             RunDetail run = only(serials.get(p - 1));
             assertEquals(p, run.run().position());
+            assertEquals("PNL-A7-00041", run.run().panelLabel(), "the label is stored with each run");
+            assertEquals(
+                    "PNL-A7-00041",
+                    get("api/runs/" + run.run().id()).get("panel_label").asText());
         }
     }
 
@@ -122,11 +134,14 @@ class PanelControlApiTest {
         until("api/panels/" + first, n -> n.get("state").asText().equals("done"));
 
         long panel = start("{\"serials\": [\"SN-RT-1\", \"SN-RT-2\"], \"operator\": \"ctl\"}");
-        JsonNode done = until("api/panels/" + panel, n -> n.get("state").asText().equals("done"));
-        assertEquals("already-passed", done.get("positions").get(0).get("refused").asText(), done.toString());
+        JsonNode done =
+                until("api/panels/" + panel, n -> n.get("state").asText().equals("done"));
+        assertEquals(
+                "already-passed", done.get("positions").get(0).get("refused").asText(), done.toString());
         assertEquals("PASS", done.get("positions").get(1).get("verdict").asText(), done.toString());
 
-        HttpResponse<String> unconfirmed = post("api/panels/" + panel + "/positions/1/start", "{\"operator\": \"ctl\"}");
+        HttpResponse<String> unconfirmed =
+                post("api/panels/" + panel + "/positions/1/start", "{\"operator\": \"ctl\"}");
         assertEquals(409, unconfirmed.statusCode(), unconfirmed.body());
         HttpResponse<String> wrongPin = post(
                 "api/panels/" + panel + "/positions/1/start",

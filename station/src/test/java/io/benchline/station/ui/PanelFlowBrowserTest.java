@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PanelFlowBrowserTest {
     static final LocatorAssertions.HasTextOptions WAIT = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
-    static final LocatorAssertions.IsVisibleOptions SHOWN =
-            new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
+    static final LocatorAssertions.IsVisibleOptions SHOWN = new LocatorAssertions.IsVisibleOptions().setTimeout(30_000);
 
     @TempDir
     Path dir;

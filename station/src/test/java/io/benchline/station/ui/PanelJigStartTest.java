@@ -54,7 +54,10 @@ class PanelJigStartTest {
             FixtureFile file = FixtureLoader.parse("(jig panel)", simText.replace("switch: {kind: sim}", jigLine));
             try (Database db = Database.open(dir.resolve("r").toString());
                     Panel panel = Panel.open(
-                            PlanLoader.load(TestStations.PLAN), file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+                            PlanLoader.load(TestStations.PLAN),
+                            file,
+                            db,
+                            f -> PanelFixture.open(f, Optional.of(sim)))) {
                 Optional<StartButton> button = StartButton.of(panel.fixture());
                 assertTrue(button.isPresent(), "the panel's shared switch is the jig");
                 try (PanelServer server = PanelServer.start(
@@ -68,18 +71,28 @@ class PanelJigStartTest {
                         Users.none())) {
                     // START with nothing scanned: the screen is told, nothing runs
                     served.jigDevice().pressStart();
-                    JsonNode station = until(server, "api/station", n -> !n.get("notice").isNull());
-                    assertTrue(station.get("notice").get("message").asText().contains("scan the panel"), station.toString());
+                    JsonNode station =
+                            until(server, "api/station", n -> !n.get("notice").isNull());
+                    assertTrue(
+                            station.get("notice").get("message").asText().contains("scan the panel"),
+                            station.toString());
 
                     HttpResponse<String> armed = post(
                             server, "api/panels/arm", "{\"serials\":[\"SN-JIG-1\",\"SN-JIG-2\"],\"operator\":\"fay\"}");
                     assertEquals(204, armed.statusCode(), armed.body());
                     served.jigDevice().pressStart();
-                    JsonNode started = until(server, "api/station", n -> !n.get("current_panel").isNull());
+                    JsonNode started = until(
+                            server, "api/station", n -> !n.get("current_panel").isNull());
                     long id = started.get("current_panel").asLong();
-                    JsonNode done = until(server, "api/panels/" + id, n -> n.get("state").asText().equals("done"));
+                    JsonNode done = until(
+                            server,
+                            "api/panels/" + id,
+                            n -> n.get("state").asText().equals("done"));
                     for (int p = 1; p <= 2; p++) {
-                        assertEquals("PASS", done.get("positions").get(p - 1).get("verdict").asText(), done.toString());
+                        assertEquals(
+                                "PASS",
+                                done.get("positions").get(p - 1).get("verdict").asText(),
+                                done.toString());
                         List<RunDetail> runs = db.trace().board("SN-JIG-" + p);
                         assertEquals(1, runs.size());
                         assertEquals(Verdict.PASS, runs.get(0).run().verdict());
