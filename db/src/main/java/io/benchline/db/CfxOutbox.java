@@ -25,6 +25,15 @@ public final class CfxOutbox {
                 .list());
     }
 
+    /** A station's messages of the given names, sent or not, in the order they were written. */
+    public List<OutboxRow> named(String source, List<String> names) {
+        return jdbi.withHandle(h -> h.createQuery(OutboxSql.NAMED)
+                .bind("source", source)
+                .bindList("names", names)
+                .map((rs, ctx) -> row(rs))
+                .list());
+    }
+
     /** Every message ever written, sent or not, in order (for tests and the benchmark). */
     public List<OutboxRow> all() {
         return jdbi.withHandle(

@@ -39,6 +39,10 @@ final class OutboxSql {
     static final String PUBLISHER_ERROR =
             "UPDATE cfx_publisher SET last_error = :error, last_error_at = :at WHERE id = 1";
 
+    static final String NAMED = """
+            SELECT id, unique_id, message_name, subject, body, created_at FROM cfx_outbox
+            WHERE source = :source AND message_name IN (<names>) ORDER BY id""";
+
     static final String ALL = """
             SELECT id, unique_id, message_name, subject, body, created_at FROM cfx_outbox ORDER BY id""";
 }
