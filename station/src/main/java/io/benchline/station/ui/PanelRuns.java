@@ -308,40 +308,40 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
         if (position < 1 || position > panel.size()) {
             throw new InputError("position " + position + ": the panel has positions 1 to " + panel.size());
         }
-        RunRequest request;
+        PanelState.Tile before;
         synchronized (this) {
             if (current != state) {
                 throw new NotNow("not-current", "panel " + panelId + " is not the station's current panel");
             }
-            PanelState.Tile tile = state.tile(position);
-            if (!"refused".equals(tile.state())) {
+            before = state.tile(position);
+            if (!"refused".equals(before.state())) {
                 throw new NotNow(
                         "not-refused",
-                        "position " + position + " is " + tile.state() + ", not refused: nothing to start");
+                        "position " + position + " is " + before.state() + ", not refused: nothing to start");
             }
-            request = new RunRequest(tile.serial(), state.batch(), operator.trim());
-            List<Optional<RunRequest>> one = new ArrayList<>();
-            for (int p = 1; p <= panel.size(); p++) {
-                one.add(p == position ? Optional.of(request) : Optional.empty());
-            }
-            boolean reopens = state.done();
-            if (reopens && !busy.compareAndSet(false, true)) {
+            if (state.done() && !busy.compareAndSet(false, true)) {
                 throw new PanelGoing(state.id());
             }
-            try {
-                if (admit(state, one, confirmRetest, engineer).get(position - 1).isEmpty()) {
-                    throw new NotNow(
-                            state.tile(position).refused(),
-                            "position " + position + ": " + state.tile(position).message());
-                }
-            } catch (RuntimeException e) {
-                if (reopens) {
-                    busy.set(false);
-                }
-                throw e;
-            }
+            // claimed: a second start of the position finds it waiting
             state.tile(position, PanelState.Tile::waiting);
             state.began();
+        }
+        RunRequest request = new RunRequest(before.serial(), state.batch(), operator.trim());
+        List<Optional<RunRequest>> one = new ArrayList<>();
+        for (int p = 1; p <= panel.size(); p++) {
+            one.add(p == position ? Optional.of(request) : Optional.empty());
+        }
+        try {
+            if (admit(state, one, confirmRetest, engineer).get(position - 1).isEmpty()) {
+                PanelState.Tile still = state.tile(position);
+                throw new NotNow(still.refused(), "position " + position + ": " + still.message());
+            }
+        } catch (RuntimeException e) {
+            if ("waiting".equals(state.tile(position).state())) {
+                state.tile(position, t -> before);
+            }
+            ended(state);
+            throw e;
         }
         placeBoard.accept(position);
         panel.runAt(position, request, new TileListener(state, position), prompts)
