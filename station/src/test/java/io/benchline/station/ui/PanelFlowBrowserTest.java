@@ -147,6 +147,48 @@ class PanelFlowBrowserTest {
         }
     }
 
+    @Test
+    void aScannedPanelLabelFillsEveryTileAndAbortPanelStopsThemAll() throws Exception {
+        try (PanelStations s = new PanelStations(
+                        dir, "good,good", PanelStations.LID_PLAN, PanelControlApiTest.LABEL, FlowTestFiles.users(dir));
+                Playwright playwright = Playwright.create(
+                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
+                                .setHeadless(true)
+                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+            Page page = browser.newPage();
+            page.navigate(s.server.address());
+            assertThat(page.locator(".tile")).hasCount(2);
+            page.locator("#operator-name").fill("Ana");
+            page.locator("#serial").focus();
+            page.keyboard().type("PNL-Q9-00007");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#serial-msg")).hasText("panel PNL-Q9-00007: 2 boards, press START");
+            assertThat(page.locator("#tile-1 .serial")).hasText("SN-Q9-00007");
+            assertThat(page.locator("#tile-2 .serial")).hasText("SN-Q9-00008");
+            page.locator("#start").click();
+            assertThat(page.locator("#tile-1 .prompt")).isVisible(SHOWN);
+            assertThat(page.locator("#tile-2 .prompt")).isVisible(SHOWN);
+
+            page.locator("#abort-panel").click();
+            assertThat(page.locator("#abort-title")).hasText("Abort the panel?");
+            page.locator("#abort-reason").fill("fixture lid jammed");
+            page.locator("#abort-yes").click();
+            for (int p = 1; p <= 2; p++) {
+                assertThat(page.locator("#tile-" + p + " .verdict")).hasText("ABORTED", WAIT);
+                assertThat(page.locator("#tile-" + p + " .hint")).containsText("aborted by Ana: fixture lid jammed");
+                RunDetail run = only(s, "SN-Q9-0000" + (6 + p));
+                assertEquals(Verdict.ABORTED, run.run().verdict());
+                assertEquals("PNL-Q9-00007", run.run().panelLabel());
+                assertFalse(s.dutPowered(p), "teardown switched position " + p + "'s DUT power off");
+            }
+            assertThat(page.locator("#serial-msg")).hasText(Pattern.compile("done"), WAIT);
+        }
+    }
+
     private static RunDetail only(PanelStations s, String serial) {
         List<RunDetail> runs = s.db.trace().board(serial);
         assertEquals(1, runs.size(), serial);
