@@ -55,6 +55,38 @@ public final class CfxOutbox {
         });
     }
 
+    /**
+     * Deletes a station's messages sent before {@code before}, except those named in {@code keep}
+     * (the few a station reads back at start), in slices of 2000 rows, each its own transaction.
+     * Returns how many rows went.
+     */
+    public long pruneSent(String source, Instant before, List<String> keep) {
+        long total = 0;
+        while (true) {
+            int n = jdbi.inTransaction(h -> {
+                Long upto = h.createQuery(OutboxSql.PRUNE_SLICE_END)
+                        .bind("source", source)
+                        .bind("before", before)
+                        .bindList("keep", keep)
+                        .mapTo(Long.class)
+                        .one();
+                if (upto == null) {
+                    return 0;
+                }
+                return h.createUpdate(OutboxSql.PRUNE_SENT)
+                        .bind("source", source)
+                        .bind("before", before)
+                        .bindList("keep", keep)
+                        .bind("upto", upto)
+                        .execute();
+            });
+            total += n;
+            if (n == 0) {
+                return total;
+            }
+        }
+    }
+
     /** Notes the publisher's last failure (shown until a send succeeds again). */
     public void recordError(String error, Instant at) {
         String shortened = error == null ? "unknown error" : error.length() > 1000 ? error.substring(0, 1000) : error;
