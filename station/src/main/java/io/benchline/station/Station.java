@@ -80,7 +80,7 @@ public final class Station implements AutoCloseable {
 
     /** Throws {@link io.benchline.station.golden.GoldenRequired} when the shift-start rule refuses this run (before anything is powered). */
     public void admitShift(RunRequest request) {
-        admitShift(request);
+        shiftGate.admit(request);
     }
 
     /** The shift-start golden-check rule production runs are held to (the fixture file's golden: block). */
@@ -121,7 +121,7 @@ public final class Station implements AutoCloseable {
     }
 
     private RunOutcome gated(RunRequest request, Supplier<RunOutcome> run) {
-        shiftGate.admit(request);
+        admitShift(request);
         MesGate gate = mes;
         return gate == null ? run.get() : gate.run(request, run);
     }
