@@ -285,6 +285,7 @@
   function goldenRequired(message) {
     $("start").disabled = false;
     document.querySelector("#steps tbody").innerHTML = "";
+    showMessage("Not started: golden check required for this shift", "bad");
     banner("REFUSED", "GOLDEN CHECK REQUIRED", message, "No board is tested until the golden board passes: call the test engineer.");
   }
 
