@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.benchline.station.golden.GoldenFixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,28 +19,11 @@ class GoldenCommandTest {
     @TempDir
     Path dir;
 
-    record Result(int exit, String out, String err) {}
-
-    Result benchline(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setOut(new PrintWriter(System.out, true));
-            cl.setErr(new PrintWriter(System.err, true));
-            int exit = cl.execute(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun.Result benchline(String... args) {
+        return CliRun.benchline(args);
     }
 
-    Result golden(String fixture, String serial, String... more) {
+    CliRun.Result golden(String fixture, String serial, String... more) {
         String[] base = {
             "golden",
             "--plan",
@@ -64,7 +43,7 @@ class GoldenCommandTest {
 
     @Test
     void aGoodBoardPassesWithItsTableAndAFaultyOneFails() throws Exception {
-        Result good = golden("sim:good", "GOLDEN-1", "--repeat", "4");
+        CliRun.Result good = golden("sim:good", "GOLDEN-1", "--repeat", "4");
         assertEquals(0, good.exit(), good.err() + good.out());
         assertTrue(good.out().contains("  run 4/4  PASS "), good.out());
         assertTrue(
@@ -74,7 +53,7 @@ class GoldenCommandTest {
                 good.out());
         assertTrue(good.out().contains("golden check PASS: GOLDEN-1, 4 of 4 runs"), good.out());
 
-        Result json = golden("sim:good", "GOLDEN-1", "--repeat", "3", "--guard-k", "3", "--json");
+        CliRun.Result json = golden("sim:good", "GOLDEN-1", "--repeat", "3", "--guard-k", "3", "--json");
         assertEquals(0, json.exit(), json.err());
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertEquals("PASS", j.get("verdict").asText());
@@ -85,15 +64,15 @@ class GoldenCommandTest {
         assertEquals(
                 3.135 + 3 * vdd.get("sigma").asDouble(), vdd.get("guard_low").asDouble(), 1e-12, vdd.toString());
 
-        Result bad = golden("sim:vcap-missing", "GOLDEN-1", "--repeat", "3");
+        CliRun.Result bad = golden("sim:vcap-missing", "GOLDEN-1", "--repeat", "3");
         assertEquals(1, bad.exit(), bad.out());
         assertTrue(bad.out().contains("golden check FAIL: GOLDEN-1, 1 of 3 runs"), bad.out());
         assertTrue(bad.out().contains("reason: run 1 of 3"), bad.out());
 
-        Result unplugged = golden("sim:probe-unplugged", "GOLDEN-1", "--repeat", "3");
+        CliRun.Result unplugged = golden("sim:probe-unplugged", "GOLDEN-1", "--repeat", "3");
         assertEquals(3, unplugged.exit(), "a station problem, not a bad golden board: " + unplugged.out());
 
-        Result tooFew = golden("sim:good", "GOLDEN-1", "--repeat", "1");
+        CliRun.Result tooFew = golden("sim:good", "GOLDEN-1", "--repeat", "1");
         assertEquals(2, tooFew.exit());
         assertEquals(
                 "error: --repeat 1: a spread needs 2 to 1000 runs (10 or more for figures worth trusting)",
@@ -102,20 +81,10 @@ class GoldenCommandTest {
 
     @Test
     void aRequiredShiftCheckRefusesAHeadlessRunWithExit2UntilTheGoldenBoardPassed() throws Exception {
-        Path fixture = dir.resolve("fixture.yaml");
-        Files.writeString(fixture, """
-                name: sim-golden
-                station: golden-cli
-                sim: {board: good}
-                time-scale: 0
-                supply: {kind: sim}
-                dmm: {kind: sim}
-                switch: {kind: sim}
-                probe: sim
-                uart: {kind: sim}
-                test-points: {VDD: "1", VDDA: "2", VCAP1: "3", NRST: "4"}
-                golden: {serials: [GOLDEN-7], shifts: ["00:00"], zone: UTC, required: true, repeat: 3}
-                """);
+        Path fixture = GoldenFixtures.write(
+                dir,
+                "golden-cli",
+                "golden: {serials: [GOLDEN-7], shifts: [\"00:00\"], zone: UTC, required: true, repeat: 3}\n");
         String[] run = {
             "run",
             "--plan",
@@ -127,7 +96,7 @@ class GoldenCommandTest {
             "--db",
             dir.resolve("db").toString()
         };
-        Result refused = benchline(run);
+        CliRun.Result refused = benchline(run);
         assertEquals(2, refused.exit(), refused.out());
         assertTrue(
                 refused.err()
@@ -136,12 +105,12 @@ class GoldenCommandTest {
                 refused.err());
         assertTrue(refused.err().contains("--serial GOLDEN-7 --repeat 3"), refused.err());
 
-        Result notListed = golden(fixture.toString(), "GOLDEN-1", "--repeat", "3");
+        CliRun.Result notListed = golden(fixture.toString(), "GOLDEN-1", "--repeat", "3");
         assertEquals(2, notListed.exit());
-        Result check = golden(fixture.toString(), "GOLDEN-7", "--repeat", "3");
+        CliRun.Result check = golden(fixture.toString(), "GOLDEN-7", "--repeat", "3");
         assertEquals(0, check.exit(), check.err() + check.out());
 
-        Result allowed = benchline(run);
+        CliRun.Result allowed = benchline(run);
         assertEquals(0, allowed.exit(), allowed.err() + allowed.out());
     }
 }

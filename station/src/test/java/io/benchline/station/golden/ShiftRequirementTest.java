@@ -26,7 +26,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -57,20 +56,7 @@ class ShiftRequirementTest {
     Path dir;
 
     Path fixtureFile(String golden) throws IOException {
-        Path f = dir.resolve("golden-fixture.yaml");
-        Files.writeString(f, """
-                name: sim-golden
-                station: golden-station
-                sim: {board: good}
-                time-scale: 0
-                supply: {kind: sim}
-                dmm: {kind: sim}
-                switch: {kind: sim}
-                probe: sim
-                uart: {kind: sim}
-                test-points: {VDD: "1", VDDA: "2", VCAP1: "3", NRST: "4"}
-                """ + golden);
-        return f;
+        return GoldenFixtures.write(dir, "golden-station", golden);
     }
 
     @Test
