@@ -38,3 +38,5 @@ GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
 GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
 GRANT DELETE ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
+-- golden-board checks (V13, docs/golden.md): a station stores its own, and reads them for the shift rule
+GRANT SELECT, INSERT ON golden_check, golden_check_run, golden_check_figure TO benchline_station;
