@@ -279,10 +279,12 @@ final class DemoCommand implements Callable<Integer> {
                     "--positions runs the in-process simulated panel; leave out --qemu, --transport and --json");
         }
         if (ui) {
-            return DemoPanels.serve(loadedPlan, positions, seed, scale, batchName, db, bind, port);
+            return DemoPanels.serve(loadedPlan, positions, seed, scale, batchName, db, bind, port, line, cfx);
         }
-        try (Database database = db.openOrCreate()) {
-            return DemoPanels.run(loadedPlan, positions, boards, seed, scale, batchName, database, System.out, quiet);
+        try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database)) {
+            return DemoPanels.run(
+                    loadedPlan, positions, boards, seed, scale, batchName, database, System.out, quiet, line, cfxLink);
         }
     }
 

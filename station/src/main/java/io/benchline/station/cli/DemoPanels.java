@@ -9,6 +9,7 @@ import io.benchline.reports.BatchReports;
 import io.benchline.reports.YieldReport;
 import io.benchline.reports.YieldText;
 import io.benchline.station.Panel;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -46,13 +47,15 @@ final class DemoPanels {
             String batch,
             Database db,
             PrintStream out,
-            boolean quiet) {
-        FixtureFile file = FixtureLoader.parse(
-                "(demo " + positions + "-up panel)",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale));
+            boolean quiet,
+            LineOptions line,
+            CfxLink cfx) {
+        FixtureFile file = panelFile(positions, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         List<BoardProfile> mix = DemoMix.profiles(boards, seed);
-        try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+        try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)));
+                LineOptions.Session onLine = line.join(panel, db, batch, LineOptions.DRAIN_ON_EXIT, out)) {
+            cfx.start();
             if (panel.recoveredRuns() > 0) {
                 out.println(panel.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
@@ -108,16 +111,19 @@ final class DemoPanels {
             String batch,
             DbOption dbOption,
             String bind,
-            int port) {
-        FixtureFile file = FixtureLoader.parse(
-                "(demo " + positions + "-up panel)",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale));
+            int port,
+            LineOptions line,
+            CfxOption cfxOption) {
+        FixtureFile file = panelFile(positions, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         int cycle = 5 * BoardProfile.values().length;
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         AtomicInteger next = new AtomicInteger();
         try (Database db = dbOption.openOrCreate();
-                Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+                CfxLink cfx = cfxOption.attach(db);
+                Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)));
+                LineOptions.Session onLine = line.join(panel, db, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
+            cfx.start();
             System.out.println("demo: the simulated " + positions + "-up panel; each board placed follows the demo mix"
                     + " (mostly good, every fault profile once in " + cycle + "); serials match "
                     + plan.serialPattern().pattern() + ", e.g. SN-DEMO-0001");
@@ -133,6 +139,13 @@ final class DemoPanels {
                     },
                     System.out);
         }
+    }
+
+    /** The simulated panel, under the station name --station gives. */
+    private static FixtureFile panelFile(int positions, double timeScale, LineOptions line) {
+        return line.named(FixtureLoader.parse(
+                "(demo " + positions + "-up panel)",
+                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale)));
     }
 
     private static List<List<Board>> panels(List<Board> boards, int positions) {
