@@ -122,7 +122,7 @@ public final class Panel implements AutoCloseable {
 
     /**
      * As {@link #run(List, IntFunction, PromptAnswers)}; a position whose board is refused before
-     * anything is powered (the shift-start rule, the MES: see {@link #isRefusal}) is told to
+     * anything is powered (the shift-start rule, the MES: see {@link #isRefusal}) is handed to
      * refused and has no outcome, while the others run.
      */
     public List<Optional<RunOutcome>> run(
