@@ -109,6 +109,11 @@ public final class Database implements AutoCloseable {
         return new FlowRecords(jdbi);
     }
 
+    /** Engineers' calibration overrides (see {@link CalibrationRecords}). */
+    public CalibrationRecords calibration() {
+        return new CalibrationRecords(jdbi);
+    }
+
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);

@@ -2,6 +2,7 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.PanelFixture;
 import io.benchline.station.plan.Plan;
@@ -65,7 +66,11 @@ public final class Panel implements AutoCloseable {
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         PanelFixture fixture = opener.apply(file);
         List<Sequencer> sequencers = fixture.positions().stream()
-                .map(fx -> new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC()))
+                .map(fx -> {
+                    Sequencer s = new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC());
+                    s.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+                    return s;
+                })
                 .toList();
         return new Panel(plan, fixture, sequencers, recovered);
     }

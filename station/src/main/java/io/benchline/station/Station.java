@@ -2,6 +2,7 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
@@ -57,13 +58,10 @@ public final class Station implements AutoCloseable {
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
         RunAborts aborts = new RunAborts();
-        return new Station(
-                plan,
-                fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
-                recovered,
-                aborts,
-                StationLine.alone(db));
+        Sequencer sequencer =
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+        sequencer.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+        return new Station(plan, fixture, sequencer, recovered, aborts, StationLine.alone(db));
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {

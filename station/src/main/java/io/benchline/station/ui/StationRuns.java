@@ -222,6 +222,11 @@ public final class StationRuns implements AutoCloseable {
         }
 
         @Override
+        public void warning(String text) {
+            events.publish("warning", Map.of("text", text));
+        }
+
+        @Override
         public void runFinished(RunOutcome o) {
             shift.add(o.runId(), request.serial(), o.verdict());
             Map<String, Object> m = new LinkedHashMap<>();
