@@ -110,6 +110,10 @@ public final class StationRuns implements AutoCloseable {
         return flow;
     }
 
+    io.benchline.station.fixture.Fixture fixture() {
+        return station.fixture();
+    }
+
     /** Starts the run and returns its id once it is stored. */
     long start(StartRequest request) {
         return start(request, Optional.empty());
