@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Open each instrument of a fixture, identify it, and say what to fix.",
-            "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."
+            "Exit 0: all OK; 3: an instrument has a problem (or is past its calibration due date); 2: the fixture"
+                    + " file itself is wrong."
         })
 final class DoctorCommand implements Callable<Integer> {
     @Spec
@@ -106,7 +107,10 @@ final class DoctorCommand implements Callable<Integer> {
         }));
         rows.set(rows.size() - 1, calibrated(f, "switch", rows.get(rows.size() - 1)));
         rows.add(checkProbe(f));
-        boolean bad = rows.stream().anyMatch(r -> !r.ok());
+        boolean bad = rows.stream()
+                .anyMatch(r -> !r.ok()
+                        || (r.calibration() != null
+                                && r.calibration().state().equals(CalibrationStatus.State.EXPIRED.name())));
         if (json) {
             JsonOut.print(System.out, new DoctorJson(f.name(), !bad, rows));
         } else {
@@ -140,7 +144,11 @@ final class DoctorCommand implements Callable<Integer> {
         InstrumentIdentity id = i.identity();
         String text = id.label() + ": " + s.when()
                 + s.certificate().map(c -> ", certificate " + c).orElse("")
-                + i.swapped().map(w -> "; " + w).orElse("");
+                + i.swapped().map(w -> "; " + w).orElse("")
+                + (s.state() == CalibrationStatus.State.EXPIRED
+                        ? " -> fix: have it calibrated and update calibration-due, or an engineer overrides it"
+                                + " (benchline calibration override --instrument " + role + ")"
+                        : "");
         return row.with(new Calibration(
                 id.make(),
                 id.model(),

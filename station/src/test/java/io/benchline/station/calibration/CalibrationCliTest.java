@@ -1,7 +1,6 @@
 package io.benchline.station.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -246,6 +245,7 @@ class CalibrationCliTest {
     void theDoctorShowsEachInstrumentsIdentityAndDueDate() throws Exception {
         Path f = fixture(-2, 40);
         Benchline.Result text = Benchline.run("", "doctor", "--fixture", f.toString());
+        assertEquals(3, text.exit(), "an instrument past its due date is a problem to fix: " + text.out());
         assertTrue(
                 text.out()
                         .contains(DMM_LABEL + ": calibration EXPIRED "
@@ -269,6 +269,26 @@ class CalibrationCliTest {
         assertEquals(-2, dmm.path("days_left").asInt());
         assertEquals("3146A12345", dmm.path("serial").asText());
         assertEquals(LocalDate.now().minusDays(2).toString(), dmm.path("due").asText());
-        assertNull(null);
+        assertTrue(dmm.path("text").asText().contains("-> fix: have it calibrated"), json.out());
+
+        Benchline.Result inTime =
+                Benchline.run("", "doctor", "--fixture", fixture(90, 40).toString());
+        assertEquals(0, inTime.exit(), inTime.out());
+    }
+
+    @Test
+    void anInstrumentWhoseSerialIsNotTheFilesIsRefusedAsSwapped() throws Exception {
+        Path f = fixture(200, 300);
+        Files.writeString(
+                f,
+                Files.readString(f).replace("supply: {calibration-due:", "supply: {serial: DP8C999, calibration-due:"));
+        Benchline.Result r = run(f, "SN-CAL-0005");
+        assertEquals(3, r.exit(), r.out() + r.err());
+        assertTrue(
+                r.out()
+                        .contains("the fixture file's supply is serial DP8C999 but the instrument answers serial"
+                                + " DP8C000000000: its calibration due date is another instrument's"),
+                r.out());
+        assertEquals(0, sims.power().timesSwitchedOn());
     }
 }
