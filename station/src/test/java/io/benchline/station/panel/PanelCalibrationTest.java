@@ -88,4 +88,30 @@ class PanelCalibrationTest {
             assertEquals(2, refusedRun.steps().size(), "calibration and teardown only");
         }
     }
+
+    @Test
+    void aPositionWithAMeterOfItsOwnIsNotJudgedByTheSharedMetersDate() {
+        LocalDate today = LocalDate.now();
+        String text = SimPanelFile.text(List.of("good", "good"), 0.0)
+                .replace("dmm: {kind: sim}", "dmm: {kind: sim, calibration-due: " + today.minusDays(5) + "}");
+        int second = text.indexOf("supply: {kind: sim}", text.indexOf("supply: {kind: sim}") + 1);
+        text = text.substring(0, second) + "dmm: {kind: sim}\n    switch: {kind: sim}\n    " + text.substring(second);
+        FixtureFile file = FixtureLoader.parse("(test panel)", text);
+        List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
+        try (PanelFixture panel = PanelFixture.open(file, Optional.of(sim))) {
+            assertEquals(
+                    "dmm",
+                    panel.positions().get(0).instrument("dmm").orElseThrow().role());
+            assertTrue(panel.positions()
+                    .get(0)
+                    .instrument("dmm")
+                    .orElseThrow()
+                    .calibration()
+                    .isPresent());
+            var own = panel.positions().get(1).instrument("dmm").orElseThrow();
+            assertEquals("dmm@2", own.role());
+            assertEquals(Optional.empty(), own.calibration(), "its own meter has no due date in the file");
+            assertEquals("Benchline SimDMM #SIM-DMM-0102", own.identity().label(), "another meter, another serial");
+        }
+    }
 }
