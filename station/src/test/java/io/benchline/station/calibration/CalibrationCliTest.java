@@ -120,6 +120,27 @@ class CalibrationCliTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("calibration"), r.out());
 
+        Benchline.Result again = Benchline.run(
+                "",
+                "run",
+                "--plan",
+                dir.resolve("plan.yaml").toString(),
+                "--fixture",
+                f.toString(),
+                "--serial",
+                "SN-CAL-0001",
+                "--db",
+                db(),
+                "--json");
+        assertEquals(0, again.exit(), again.err());
+        JsonNode vdd = new ObjectMapper()
+                .readTree(again.out()).findValues("measurements").stream()
+                        .flatMap(ms -> java.util.stream.StreamSupport.stream(ms.spliterator(), false))
+                        .filter(m -> m.path("name").asText().equals("VDD"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(DMM_LABEL, vdd.path("instrument").asText(), again.out());
+
         Benchline.Result trace = Benchline.run("", "trace", "SN-CAL-0001", "--db", db());
         assertEquals(0, trace.exit(), trace.err());
         assertTrue(trace.out().lines().anyMatch(l -> l.contains("VDD ") && l.endsWith(DMM_LABEL)), trace.out());
