@@ -17,7 +17,7 @@ import io.benchline.fixtures.sim.wire.MeterModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.SupplyModel;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
-import io.benchline.station.cli.Benchline;
+import io.benchline.station.cli.CliRun;
 import io.benchline.station.demo.ServedFixtureFile;
 import io.benchline.station.flow.FlowTestFiles;
 import java.io.IOException;
@@ -99,9 +99,8 @@ class CalibrationCliTest {
         return dir.resolve("results").toString();
     }
 
-    Benchline.Result run(Path fixture, String serial) {
-        return Benchline.run(
-                "",
+    CliRun.Result run(Path fixture, String serial) {
+        return CliRun.benchline(
                 "run",
                 "--plan",
                 dir.resolve("plan.yaml").toString(),
@@ -116,12 +115,11 @@ class CalibrationCliTest {
     @Test
     void eachReadingNamesTheInstrumentThatTookItAndTheTraceShowsIt() throws Exception {
         Path f = fixture(200, 300);
-        Benchline.Result r = run(f, "SN-CAL-0001");
+        CliRun.Result r = run(f, "SN-CAL-0001");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("calibration"), r.out());
 
-        Benchline.Result again = Benchline.run(
-                "",
+        CliRun.Result again = CliRun.benchline(
                 "run",
                 "--plan",
                 dir.resolve("plan.yaml").toString(),
@@ -141,12 +139,12 @@ class CalibrationCliTest {
                         .orElseThrow();
         assertEquals(DMM_LABEL, vdd.path("instrument").asText(), again.out());
 
-        Benchline.Result trace = Benchline.run("", "trace", "SN-CAL-0001", "--db", db());
+        CliRun.Result trace = CliRun.benchline("trace", "SN-CAL-0001", "--db", db());
         assertEquals(0, trace.exit(), trace.err());
         assertTrue(trace.out().lines().anyMatch(l -> l.contains("VDD ") && l.endsWith(DMM_LABEL)), trace.out());
         assertTrue(trace.out().lines().anyMatch(l -> l.contains("current") && l.endsWith(SUPPLY_LABEL)), trace.out());
 
-        Benchline.Result json = Benchline.run("", "trace", "SN-CAL-0001", "--json", "--db", db());
+        CliRun.Result json = CliRun.benchline("trace", "SN-CAL-0001", "--json", "--db", db());
         JsonNode steps =
                 new ObjectMapper().readTree(json.out()).findValue("runs").get(0).path("steps");
         JsonNode vcap = null;
@@ -173,7 +171,7 @@ class CalibrationCliTest {
     @Test
     void anExpiredDmmRefusesTheRunAsErrorBeforeAnythingIsPowered() throws Exception {
         Path f = fixture(-3, 300);
-        Benchline.Result r = run(f, "SN-CAL-0002");
+        CliRun.Result r = run(f, "SN-CAL-0002");
         assertEquals(3, r.exit(), r.out() + r.err());
         String line =
                 "dmm " + DMM_LABEL + ": calibration EXPIRED " + LocalDate.now().minusDays(3) + " (3 days ago)";
@@ -182,7 +180,7 @@ class CalibrationCliTest {
         assertEquals(0, sims.power().timesSwitchedOn(), "the supply was never switched on");
 
         JsonNode run = new ObjectMapper()
-                .readTree(Benchline.run("", "trace", "SN-CAL-0002", "--json", "--db", db())
+                .readTree(CliRun.benchline("trace", "SN-CAL-0002", "--json", "--db", db())
                         .out())
                 .findValue("runs")
                 .get(0);
@@ -195,7 +193,7 @@ class CalibrationCliTest {
     @Test
     void aDueDateWithinTheWindowWarnsAndTheRunGoesOn() throws Exception {
         Path f = fixture(12, 300);
-        Benchline.Result r = run(f, "SN-CAL-0003");
+        CliRun.Result r = run(f, "SN-CAL-0003");
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(
                 r.out()
@@ -210,18 +208,18 @@ class CalibrationCliTest {
         Path f = fixture(-1, 300);
         assertEquals(3, run(f, "SN-CAL-0004").exit());
 
-        Benchline.Result byOperator = override(f, FlowTestFiles.OPERATOR, FlowTestFiles.OPERATOR_PIN);
+        CliRun.Result byOperator = override(f, FlowTestFiles.OPERATOR, FlowTestFiles.OPERATOR_PIN);
         assertEquals(2, byOperator.exit(), byOperator.out() + byOperator.err());
         assertTrue(byOperator.err().contains("only an engineer may override the calibration of dmm"), byOperator.err());
-        Benchline.Result wrongPin = override(f, FlowTestFiles.ENGINEER, "0000");
+        CliRun.Result wrongPin = override(f, FlowTestFiles.ENGINEER, "0000");
         assertEquals(2, wrongPin.exit());
         assertEquals(3, run(f, "SN-CAL-0004").exit(), "a refused override lets nothing through");
 
-        Benchline.Result ok = override(f, FlowTestFiles.ENGINEER, FlowTestFiles.ENGINEER_PIN);
+        CliRun.Result ok = override(f, FlowTestFiles.ENGINEER, FlowTestFiles.ENGINEER_PIN);
         assertEquals(0, ok.exit(), ok.out() + ok.err());
         assertTrue(ok.out().contains("calibration override: dmm " + DMM_LABEL), ok.out());
 
-        Benchline.Result after = run(f, "SN-CAL-0004");
+        CliRun.Result after = run(f, "SN-CAL-0004");
         assertEquals(0, after.exit(), after.out() + after.err());
         assertTrue(after.out().contains("used under eve's override until"), after.out());
 
@@ -245,8 +243,8 @@ class CalibrationCliTest {
         }
     }
 
-    Benchline.Result override(Path f, String user, String pin) {
-        return Benchline.run(
+    CliRun.Result override(Path f, String user, String pin) {
+        return CliRun.benchlineWithStdin(
                 pin + "\n",
                 "calibration",
                 "override",
@@ -265,7 +263,7 @@ class CalibrationCliTest {
     @Test
     void theDoctorShowsEachInstrumentsIdentityAndDueDate() throws Exception {
         Path f = fixture(-2, 40);
-        Benchline.Result text = Benchline.run("", "doctor", "--fixture", f.toString());
+        CliRun.Result text = CliRun.benchline("doctor", "--fixture", f.toString());
         assertEquals(3, text.exit(), "an instrument past its due date is a problem to fix: " + text.out());
         assertTrue(
                 text.out()
@@ -278,7 +276,7 @@ class CalibrationCliTest {
                                 + LocalDate.now().plusDays(40) + " (in 40 days)"),
                 text.out());
 
-        Benchline.Result json = Benchline.run("", "doctor", "--fixture", f.toString(), "--json");
+        CliRun.Result json = CliRun.benchline("doctor", "--fixture", f.toString(), "--json");
         JsonNode roles = new ObjectMapper().readTree(json.out()).path("roles");
         JsonNode dmm = null;
         for (JsonNode row : roles) {
@@ -292,8 +290,8 @@ class CalibrationCliTest {
         assertEquals(LocalDate.now().minusDays(2).toString(), dmm.path("due").asText());
         assertTrue(dmm.path("text").asText().contains("-> fix: have it calibrated"), json.out());
 
-        Benchline.Result inTime =
-                Benchline.run("", "doctor", "--fixture", fixture(90, 40).toString());
+        CliRun.Result inTime =
+                CliRun.benchline("doctor", "--fixture", fixture(90, 40).toString());
         assertEquals(0, inTime.exit(), inTime.out());
     }
 
@@ -303,7 +301,7 @@ class CalibrationCliTest {
         Files.writeString(
                 f,
                 Files.readString(f).replace("supply: {calibration-due:", "supply: {serial: DP8C999, calibration-due:"));
-        Benchline.Result r = run(f, "SN-CAL-0005");
+        CliRun.Result r = run(f, "SN-CAL-0005");
         assertEquals(3, r.exit(), r.out() + r.err());
         assertTrue(
                 r.out()

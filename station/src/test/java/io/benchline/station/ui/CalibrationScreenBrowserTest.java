@@ -2,16 +2,14 @@ package io.benchline.station.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.benchline.db.CalibrationOverride;
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -23,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +36,6 @@ class CalibrationScreenBrowserTest {
 
     @Test
     void anExpiredDmmRefusesTheRunAndAnEngineerOverridesItOnTheScreen() throws Exception {
-        assertTrue(Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM), "browser tests need Debian's chromium");
         LocalDate due = LocalDate.now().minusDays(2);
         Path file = dir.resolve("fixture.yaml");
         Files.writeString(file, """
@@ -68,15 +64,8 @@ class CalibrationScreenBrowserTest {
                         SimBoards.freshEachRun(sim, fixture),
                         Optional.empty(),
                         FlowTestFiles.users(dir));
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
-            var context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            var context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
             context.addInitScript("localStorage.setItem('benchline.operator', 'alice');"
                     + "localStorage.setItem('benchline.shiftStart', String(Date.now()));");
             Page page = context.newPage();
