@@ -2,6 +2,7 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
@@ -55,13 +56,10 @@ public final class Station implements AutoCloseable {
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
         RunAborts aborts = new RunAborts();
-        return new Station(
-                plan,
-                fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
-                recovered,
-                aborts,
-                RunHooks.of(plan, file, db));
+        Sequencer sequencer =
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+        sequencer.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+        return new Station(plan, fixture, sequencer, recovered, aborts, RunHooks.of(plan, file, db));
     }
 
     /** Throws {@link io.benchline.station.golden.GoldenRequired} when the shift-start rule refuses this run (before anything is powered). */
