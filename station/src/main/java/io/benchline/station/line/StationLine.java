@@ -148,6 +148,11 @@ public final class StationLine implements AutoCloseable {
         }
 
         @Override
+        public void warning(String text) {
+            inner.warning(text);
+        }
+
+        @Override
         public FlashProgress flashProgress() {
             return inner.flashProgress();
         }
