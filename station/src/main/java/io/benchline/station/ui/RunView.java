@@ -47,7 +47,8 @@ final class RunView {
                         x.unit(),
                         x.low(),
                         x.high(),
-                        x.verdict().name()));
+                        x.verdict().name(),
+                        x.instrument()));
             }
             steps.add(step(
                     s.step().seq(),
@@ -70,7 +71,8 @@ final class RunView {
                     x.unit(),
                     x.low(),
                     x.high(),
-                    x.verdict().name()));
+                    x.verdict().name(),
+                    x.instrument()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
@@ -88,7 +90,13 @@ final class RunView {
     }
 
     private static Map<String, Object> measurement(
-            String name, Double reading, String unit, Double low, Double high, String verdict) {
+            String name,
+            Double reading,
+            String unit,
+            Double low,
+            Double high,
+            String verdict,
+            io.benchline.db.InstrumentIdentity instrument) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);
@@ -96,6 +104,7 @@ final class RunView {
         m.put("low", low);
         m.put("high", high);
         m.put("verdict", verdict);
+        m.put("instrument", instrument == null ? null : instrument.label());
         return m;
     }
 }
