@@ -26,6 +26,8 @@ import java.util.Optional;
  */
 public final class Sequencer {
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
+    static final String LOST_POWER_HINT =
+            "another board on the shared power bus shorted it; this board was not judged: retest it";
 
     private final Plan plan;
     private final Fixture fixture;
@@ -102,6 +104,10 @@ public final class Sequencer {
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
             StepOutcome out = watch.run(step, ctx, () -> execute(step, ctx));
+            Optional<String> lostPower = fixture.takeLostPower();
+            if (lostPower.isPresent()) {
+                out = StepOutcome.error(lostPower.get(), out.measurements(), LOST_POWER_HINT);
+            }
             StepRecord rec = new StepRecord(
                     seq,
                     step.name(),
