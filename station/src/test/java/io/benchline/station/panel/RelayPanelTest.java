@@ -7,22 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.benchline.db.Database;
 import io.benchline.db.Verdict;
+import io.benchline.fixtures.Deadline;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
 import io.benchline.fixtures.sim.SimPowerBus;
+import io.benchline.fixtures.sim.Stm32f411Model;
 import io.benchline.fixtures.sim.wire.SimInstrumentServers.Transport;
 import io.benchline.fixtures.sim.wire.SimRelayPanelServers;
 import io.benchline.station.Panel;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.fixture.PanelFixture;
+import io.benchline.station.fixture.RelayPower;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.PlanLoader;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +47,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class RelayPanelTest {
     static final Plan PLAN = PlanLoader.load(Path.of("../plans/stm32f411-board.yaml"));
     static final int N = 4;
+    static final int PORRSTF = 1 << 27;
 
     @TempDir
     Path dir;
@@ -185,6 +190,50 @@ class RelayPanelTest {
                     Verdict.PASS,
                     out.get(p - 1).verdict(),
                     "position " + p + ": " + out.get(p - 1).message());
+        }
+    }
+
+    /**
+     * The collapse as a line sees it, step by step: positions 1 and 3 are on the bus when position
+     * 2's shorted board closes onto it. The bus hits its limit, every board on it browns out (their
+     * chips take a power-on reset), position 2's relay opens at once, and positions 1 and 3 are told
+     * once that their boards lost power because of position 2; position 4, off the bus, is not.
+     */
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aShortIsAttributedToTheBoardWhoseRelayClosedAndTheOthersLearnTheyLostPower(Transport transport) {
+        List<SimBoard> boards = goodBoards();
+        boards.set(1, new SimBoard(BoardProfile.RAIL_SHORT, 42L));
+        List<SimFixture> sim = simulatedPanel(boards);
+        try (SimRelayPanelServers served = new SimRelayPanelServers(sim, transport, dir);
+                PanelFixture panel = PanelFixture.open(
+                        FixtureLoader.parse("(relay panel)", fixtureYaml(served)), Optional.of(sim))) {
+            RelayPower one = (RelayPower) panel.positions().get(0).supply();
+            RelayPower two = (RelayPower) panel.positions().get(1).supply();
+            RelayPower three = (RelayPower) panel.positions().get(2).supply();
+            Deadline d = Deadline.in(Duration.ofSeconds(10));
+            assertEquals(0.018, one.switchOn(3.3, 0.25, () -> {}, d).amps(), 0.002);
+            assertEquals(0.018, three.switchOn(3.3, 0.25, () -> {}, d).amps(), 0.002);
+            Stm32f411Model chip1 = sim.get(0).board().mcu();
+            chip1.write32(Stm32f411Model.RCC_CSR, 1 << 24); // RMVF: clear the reset flags of its first power-on
+            assertEquals(0, chip1.read32(Stm32f411Model.RCC_CSR) & PORRSTF);
+            RelayPower.Closing shorted = two.switchOn(3.3, 0.25, () -> {}, d);
+            assertTrue(shorted.busLimited());
+            assertEquals(0.6, shorted.afterAmps(), 0.001, "the bus holds its limit");
+            assertFalse(served.bus().relayCommanded(relay(2)), "the shorted board's relay opened at once");
+            assertTrue(served.bus().outputOn(), "the bus stays on for the boards still on it");
+            assertEquals(
+                    PORRSTF, chip1.read32(Stm32f411Model.RCC_CSR) & PORRSTF, "position 1's chip browned out and reset");
+            assertTrue(sim.get(0).board().chipPowered(), "and is powered again");
+            for (int p : List.of(1, 3)) {
+                String lost = panel.positions().get(p - 1).takeLostPower().orElseThrow();
+                assertTrue(lost.contains("position 2") && lost.contains("relay 202"), lost);
+                assertTrue(panel.positions().get(p - 1).takeLostPower().isEmpty(), "told once");
+            }
+            assertTrue(panel.positions().get(3).takeLostPower().isEmpty(), "position 4 was off the bus");
+            one.output(false);
+            three.output(false);
+            assertFalse(served.bus().outputOn(), "off with the last relay");
         }
     }
 
