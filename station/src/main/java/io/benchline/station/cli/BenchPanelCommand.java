@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -24,12 +25,8 @@ import picocli.CommandLine.Option;
             "board's time alone and the time all the panel's boards need the shared DMM."
         })
 final class BenchPanelCommand implements Callable<Integer> {
-    @Option(
-            names = "--positions",
-            split = ",",
-            defaultValue = "1,2,4,8",
-            description = "Panel sizes to time, e.g. 4 or 1,2,4,8 (default: ${DEFAULT-VALUE}).")
-    List<Integer> positions;
+    @Mixin
+    PanelSizes positions;
 
     @Option(names = "--panels", defaultValue = "5", description = "Timed panels per size (default: ${DEFAULT-VALUE}).")
     int panels;
@@ -62,8 +59,9 @@ final class BenchPanelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (panels < 1 || positions.stream().anyMatch(p -> p < 1 || p > 32)) {
-            throw new InputError("--panels must be at least 1 and --positions from 1 to 32");
+        List<Integer> sizes = positions.sizes();
+        if (panels < 1) {
+            throw new InputError("--panels must be at least 1");
         }
         if (!power.equals("supply") && !power.equals("relay")) {
             throw new InputError("--power '" + power + "': use supply or relay");
@@ -93,7 +91,7 @@ final class BenchPanelCommand implements Callable<Integer> {
                     db.url());
             System.out.println("positions  cycle s  bound s  cycle/bound  boards/hour  DMM busy s  conflicts");
             List<PanelBench.Figures> all = new ArrayList<>();
-            for (int n : positions) {
+            for (int n : sizes) {
                 PanelBench.Figures f =
                         n == 1 ? alone : PanelBench.time(plan, db, n, relay, panels, timeScale, "UP" + n);
                 all.add(f);
