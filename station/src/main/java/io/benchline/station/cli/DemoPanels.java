@@ -38,9 +38,11 @@ final class DemoPanels {
 
     private DemoPanels() {}
 
+    /** relayPowered: one supply feeds a power bus, each position's power through its relay on the switch. */
     static int run(
             Plan plan,
             int positions,
+            boolean relayPowered,
             int boards,
             long seed,
             double timeScale,
@@ -50,7 +52,7 @@ final class DemoPanels {
             boolean quiet,
             LineOptions line,
             CfxLink cfx) {
-        FixtureFile file = panelFile(positions, timeScale, line);
+        FixtureFile file = panelFile(positions, relayPowered, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         List<BoardProfile> mix = DemoMix.profiles(boards, seed);
         try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)));
@@ -106,6 +108,7 @@ final class DemoPanels {
     static int serve(
             Plan plan,
             int positions,
+            boolean relayPowered,
             long seed,
             double timeScale,
             String batch,
@@ -114,7 +117,7 @@ final class DemoPanels {
             int port,
             LineOptions line,
             CfxOption cfxOption) {
-        FixtureFile file = panelFile(positions, timeScale, line);
+        FixtureFile file = panelFile(positions, relayPowered, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         int cycle = 5 * BoardProfile.values().length;
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
@@ -142,10 +145,10 @@ final class DemoPanels {
     }
 
     /** The simulated panel, under the station name --station gives. */
-    private static FixtureFile panelFile(int positions, double timeScale, LineOptions line) {
+    private static FixtureFile panelFile(int positions, boolean relayPowered, double timeScale, LineOptions line) {
         return line.named(FixtureLoader.parse(
-                "(demo " + positions + "-up panel)",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale)));
+                "(demo " + positions + "-up panel" + (relayPowered ? ", relay-powered" : "") + ")",
+                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale, relayPowered)));
     }
 
     private static List<List<Board>> panels(List<Board> boards, int positions) {
