@@ -293,7 +293,8 @@
     const ms = step.measurements.length ? step.measurements : [null];
     ms.forEach((m, i) => {
       const tr = document.createElement("tr");
-      tr.className = "step" + ((m ? m.verdict : step.verdict) !== "PASS" && step.verdict !== "SKIPPED" ? " bad" : "");
+      tr.className = "step" + ((m ? m.verdict : step.verdict) !== "PASS" && step.verdict !== "SKIPPED" ? " bad" : "")
+        + (m && m.marginal ? " marginal" : "");
       tr.dataset.step = step.name;
       const cells = [
         i === 0 ? String(step.seq) : "",
@@ -301,13 +302,14 @@
         m ? m.name : step.message || "",
         m ? fmt(m.value, m.unit) : "",
         m ? limits(m) : "",
-        m ? m.verdict : step.verdict,
+        m ? (m.marginal ? "MARGINAL" : m.verdict) : step.verdict,
       ];
       cells.forEach((c, k) => {
         const td = document.createElement("td");
         td.textContent = c;
         if (k === 3 || k === 4) td.className = "num";
         if (k === 5) td.className = c;
+        if (k === 5 && m && m.marginal) td.title = "passed, in the marginal band near a limit";
         if (k === 2 && !m) td.title = c;
         tr.appendChild(td);
       });

@@ -37,3 +37,5 @@ GRANT UPDATE (state, attempts, last_attempt_at, last_error) ON mes_result_post T
 GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
 GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
+-- marginal passes counted per tally row (V11)
+GRANT UPDATE (marginal) ON measurement_tally TO benchline_station;

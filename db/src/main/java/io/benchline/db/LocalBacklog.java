@@ -29,7 +29,7 @@ final class LocalBacklog {
             SELECT id, run_id, seq, name, kind, started_at, ended_at, verdict, message
             FROM step WHERE run_id BETWEEN ? AND ? ORDER BY id""";
     private static final String MEASUREMENTS = """
-            SELECT step_id, name, reading, unit, low, high, verdict
+            SELECT step_id, name, reading, unit, low, high, verdict, marginal
             FROM measurement WHERE run_id BETWEEN ? AND ? ORDER BY id""";
     private static final String WAITING =
             "SELECT COUNT(*), MIN(ended_at) FROM run WHERE id > ? AND verdict IS NOT NULL";
@@ -190,7 +190,8 @@ final class LocalBacklog {
                                     rs.getString(4),
                                     Rows.nullableDouble(rs, "low"),
                                     Rows.nullableDouble(rs, "high"),
-                                    Rows.verdict(rs, "verdict")));
+                                    Rows.verdict(rs, "verdict"),
+                                    rs.getBoolean("marginal")));
                 }
             }
         }

@@ -1,6 +1,6 @@
 package io.benchline.db;
 
-/** A stored measurement as read back. */
+/** A stored measurement as read back; {@code marginal}: a pass in the marginal band near a limit. */
 public record MeasurementRow(
         long id,
         long stepId,
@@ -10,4 +10,5 @@ public record MeasurementRow(
         String unit,
         Double low,
         Double high,
-        Verdict verdict) {}
+        Verdict verdict,
+        boolean marginal) {}

@@ -55,7 +55,8 @@ final class Rows {
             rs.getString("unit"),
             nullableDouble(rs, "low"),
             nullableDouble(rs, "high"),
-            verdict(rs, "verdict"));
+            verdict(rs, "verdict"),
+            rs.getBoolean("marginal"));
 
     private Rows() {}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class Measurements {
     private Measurements() {}
 
+    /** A reading in the limits' marginal band passes and is flagged marginal. */
     public static MeasurementRecord of(String name, double reading, String unit, Limits limits) {
         return new MeasurementRecord(
                 name,
@@ -16,7 +17,8 @@ public final class Measurements {
                 unit,
                 limits.low(),
                 limits.high(),
-                limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL);
+                limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL,
+                limits.marginal(reading));
     }
 
     static String describeFailure(MeasurementRecord m) {

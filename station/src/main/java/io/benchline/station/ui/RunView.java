@@ -46,7 +46,8 @@ final class RunView {
                         x.unit(),
                         x.low(),
                         x.high(),
-                        x.verdict().name()));
+                        x.verdict().name(),
+                        x.marginal()));
             }
             steps.add(step(
                     s.step().seq(),
@@ -69,7 +70,8 @@ final class RunView {
                     x.unit(),
                     x.low(),
                     x.high(),
-                    x.verdict().name()));
+                    x.verdict().name(),
+                    x.marginal()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
@@ -87,7 +89,7 @@ final class RunView {
     }
 
     private static Map<String, Object> measurement(
-            String name, Double reading, String unit, Double low, Double high, String verdict) {
+            String name, Double reading, String unit, Double low, Double high, String verdict, boolean marginal) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);
@@ -95,6 +97,7 @@ final class RunView {
         m.put("low", low);
         m.put("high", high);
         m.put("verdict", verdict);
+        m.put("marginal", marginal);
         return m;
     }
 }
