@@ -318,6 +318,13 @@
     tbody.parentElement.scrollTop = tbody.parentElement.scrollHeight;
   }
 
+  // A pass with readings in their plan's marginal band names them on the banner: the step list may be scrolled past them.
+  function marginalNote() {
+    const rows = Array.from(document.querySelectorAll("#steps tr.marginal"));
+    if (!rows.length) return "";
+    return "MARGINAL (passed, near a limit): " + rows.map((tr) => tr.cells[2].textContent + " " + tr.cells[3].textContent).join(", ");
+  }
+
   function stepStarted(s) {
     const tr = document.createElement("tr");
     tr.id = "step-pending-" + s.seq;
@@ -343,7 +350,7 @@
     $("abort").hidden = true;
     if (shownPrompt && shownPrompt.run_id === o.id) closePrompt(shownPrompt);
     if (o.verdict === "PASS") {
-      banner("PASS", "PASS", o.serial, "");
+      banner("PASS", "PASS", o.serial, marginalNote());
     } else {
       const what = o.verdict === "FAIL" ? "board failed" : o.verdict === "ABORTED" ? "run aborted" : "station problem";
       banner(o.verdict, o.verdict, o.serial + " — " + what + " at " + o.failed_step + ": " + (o.message || ""), o.hint ? "→ " + o.hint : "");

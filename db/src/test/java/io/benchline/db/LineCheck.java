@@ -107,7 +107,11 @@ final class LineCheck {
                             + "|" + rs.getInt(5);
                     long n = rs.getLong(6);
                     Tally t = new Tally(
-                            n, rs.getDouble(9), rs.getDouble(10), n * rs.getDouble(7) + rs.getDouble(8), rs.getLong(11));
+                            n,
+                            rs.getDouble(9),
+                            rs.getDouble(10),
+                            n * rs.getDouble(7) + rs.getDouble(8),
+                            rs.getLong(11));
                     out.merge(
                             key,
                             t,

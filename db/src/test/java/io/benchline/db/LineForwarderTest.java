@@ -113,7 +113,8 @@ class LineForwarderTest {
                 assertEquals(expected, LineCheck.count(central, counted), "round " + round);
                 assertEquals(
                         0,
-                        LineCheck.count(central, "SELECT COUNT(*) FROM measurement WHERE marginal AND verdict <> 'PASS'"));
+                        LineCheck.count(
+                                central, "SELECT COUNT(*) FROM measurement WHERE marginal AND verdict <> 'PASS'"));
                 execute(a.url(), "UPDATE forward_state SET forwarded_through = 0");
             }
             LineCheck.assertForwarded(List.of(a.url()), central);

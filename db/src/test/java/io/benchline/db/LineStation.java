@@ -51,7 +51,8 @@ final class LineStation {
                 s.endedAt(),
                 s.verdict(),
                 s.message(),
-                List.of(new MeasurementRecord(m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict(), marginal)));
+                List.of(new MeasurementRecord(
+                        m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict(), marginal)));
     }
 
     private static StepRecord uidStep(int seq) {

@@ -30,8 +30,8 @@ class TallyTest {
             for (int i = 0; i < 6; i++) {
                 long run = db.store().begin(Samples.start("SN-M-" + i, "LOT-M"), t);
                 boolean marginal = i % 2 == 0;
-                MeasurementRecord vcap = new MeasurementRecord(
-                        "VCAP1", marginal ? 1.17 : 1.26, "V", 1.08, 1.38, Verdict.PASS, marginal);
+                MeasurementRecord vcap =
+                        new MeasurementRecord("VCAP1", marginal ? 1.17 : 1.26, "V", 1.08, 1.38, Verdict.PASS, marginal);
                 db.store().step(run, new StepRecord(1, "VCAP1", "measure", t, t, Verdict.PASS, null, List.of(vcap)));
                 if (i == 4) {
                     continue; // left open: closed at the next start, its readings read back from the database
@@ -68,7 +68,10 @@ class TallyTest {
                             .toList());
             assertEquals(
                     3,
-                    db.batches().tallies(db.batches().batch("LOT-M").orElseThrow().id()).stream()
+                    db
+                            .batches()
+                            .tallies(db.batches().batch("LOT-M").orElseThrow().id())
+                            .stream()
                             .mapToLong(MeasurementTally::marginal)
                             .sum());
         }

@@ -82,11 +82,10 @@ public final class ReportHtml {
                     .append("</div>\n");
         }
 
-        b.append(
-                "<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
-                        + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
-                        + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th>"
-                        + "<th class=\"num\" title=\"passed in the plan's marginal band, near a limit\">marginal</th></tr>\n");
+        b.append("<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
+                + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
+                + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th>"
+                + "<th class=\"num\" title=\"passed in the plan's marginal band, near a limit\">marginal</th></tr>\n");
         for (MeasurementStats s : r.measurements()) {
             b.append("<tr><td>")
                     .append(esc(s.name()))
