@@ -142,6 +142,45 @@ class MarginalRunTest {
         assertTrue(html.contains("<td class=\"num marginal\">3</td></tr>"), html);
     }
 
+    /** The default demo (20 boards) over TCP shows one marginal pass, and the report counts it. */
+    @Test
+    void theDefaultDemoShowsOneMarginalPass() throws Exception {
+        String db = dir.resolve("demo").toString();
+        Result demo = cli.benchline(
+                "demo",
+                "--transport",
+                "tcp",
+                "--batch",
+                "DEMO-M",
+                "--db",
+                db,
+                "--plan",
+                RunCommandTest.PLAN,
+                "--fixture",
+                "../fixtures/sim-f411.yaml");
+        assertEquals(0, demo.exit(), demo.out() + demo.err());
+        List<String> marginal =
+                demo.out().lines().filter(l -> l.contains("marginal")).toList();
+        assertEquals(1, marginal.size(), demo.out());
+        assertTrue(
+                marginal.get(0)
+                        .matches(
+                                "\\[\\s*\\d+/20]\\s+SN-DEMO-M-\\d{4}\\s+PASS\\s+marginal VCAP1\\s+\\(board: vcap-marginal\\)"),
+                marginal.get(0));
+        JsonNode stats = JSON.readTree(cli.benchline("report", "--batch", "DEMO-M", "--json", "--db", db)
+                        .out())
+                .get("measurements");
+        long counted = 0;
+        for (JsonNode s : stats) {
+            counted += s.get("marginal").asLong();
+            assertEquals(
+                    s.get("name").asText().equals("VCAP1") ? 1 : 0,
+                    s.get("marginal").asLong(),
+                    s.toString());
+        }
+        assertEquals(1, counted);
+    }
+
     private static MeasurementRow vcap(Database database, String serial) {
         RunDetail run = database.trace().board(serial).get(0);
         return run.steps().stream()
