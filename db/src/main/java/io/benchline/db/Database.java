@@ -109,6 +109,10 @@ public final class Database implements AutoCloseable {
         return new FlowRecords(jdbi);
     }
 
+    public PanelLabels panelLabels() {
+        return new PanelLabels(jdbi);
+    }
+
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);

@@ -59,6 +59,7 @@ public final class TraceHtml {
                     .append("</code> · software ")
                     .append(esc(r.softwareVersion()))
                     .append(r.uid() == null ? "" : " · MCU UID <code>" + esc(r.uid()) + "</code>")
+                    .append(r.panelLabel() == null ? "" : " · panel label <code>" + esc(r.panelLabel()) + "</code>")
                     .append("</div>\n");
             if (r.failedStep() != null) {
                 b.append("<p><b>Failed at ")

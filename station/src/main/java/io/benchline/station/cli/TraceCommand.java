@@ -127,7 +127,8 @@ final class TraceCommand implements Callable<Integer> {
                     r.planSha256(),
                     r.firmwareSha256() == null ? "-" : r.firmwareSha256(),
                     r.softwareVersion(),
-                    r.uid() == null ? "" : "  uid " + r.uid());
+                    (r.uid() == null ? "" : "  uid " + r.uid())
+                            + (r.panelLabel() == null ? "" : "  panel label " + r.panelLabel()));
             if (r.failedStep() != null) {
                 System.out.printf("  failed at %s: %s%n", r.failedStep(), r.message());
                 if (r.hint() != null) {

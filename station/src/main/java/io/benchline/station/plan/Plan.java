@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param retestLimit how many times a serial may be retested after a FAIL before it is
  *                    quarantined; empty for no limit
+ * @param panelLabel  how a panel's label names the serials of its boards; empty when the plan has none
  */
 public record Plan(
         Path file,
@@ -22,7 +23,8 @@ public record Plan(
         Pattern serialPattern,
         Optional<Firmware> firmware,
         List<Step> steps,
-        OptionalInt retestLimit) {
+        OptionalInt retestLimit,
+        Optional<PanelLabel> panelLabel) {
 
     public Plan {
         steps = List.copyOf(steps);

@@ -34,6 +34,7 @@ final class RunView {
         m.put("firmware_sha256", r.firmwareSha256());
         m.put("software_version", r.softwareVersion());
         m.put("uid", r.uid());
+        m.put("panel_label", r.panelLabel());
         m.put("started_at", r.startedAt());
         m.put("ended_at", r.endedAt());
         List<Object> steps = new ArrayList<>();

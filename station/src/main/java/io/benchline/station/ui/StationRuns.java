@@ -16,6 +16,7 @@ import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * button; a board that already passed is retested only when the request confirms it. Each stored
  * event of a run is told to the watching browsers.
  */
-public final class StationRuns implements AutoCloseable {
+public final class StationRuns implements ScreenRuns, AutoCloseable {
     private final Station station;
     private final Database db;
     private final String batch;
@@ -86,15 +87,18 @@ public final class StationRuns implements AutoCloseable {
     }
 
     /** The prompts of this station's runs waiting for the operator's answer on the screen. */
-    ScreenPrompts prompts() {
+    @Override
+    public ScreenPrompts prompts() {
         return prompts;
     }
 
-    RunAborts aborts() {
+    @Override
+    public RunAborts aborts() {
         return station.aborts();
     }
 
-    Plan plan() {
+    @Override
+    public Plan plan() {
         return station.plan();
     }
 
@@ -102,11 +106,13 @@ public final class StationRuns implements AutoCloseable {
         return batch;
     }
 
-    Database db() {
+    @Override
+    public Database db() {
         return db;
     }
 
-    StationFlow flow() {
+    @Override
+    public StationFlow flow() {
         return flow;
     }
 
@@ -159,17 +165,7 @@ public final class StationRuns implements AutoCloseable {
         if (!request.retestConfirmed()) {
             throw new AlreadyPassed(request.serial());
         }
-        EngineerPin who = engineer.orElse(EngineerPin.of(null, null));
-        flow.gate()
-                .retestConfirmed(
-                        request.serial(),
-                        flow.engineers()
-                                .engineer(
-                                        who.name(),
-                                        who.pin(),
-                                        request.serial(),
-                                        "confirm a retest of " + request.serial()),
-                        request.operator());
+        flow.confirmRetest(List.of(request.serial()), engineer.orElse(EngineerPin.of(null, null)), request.operator());
     }
 
     private void runOne(RunRequest request, CompletableFuture<Long> started) {

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import static io.benchline.station.cli.CliRun.benchline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,7 @@ import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.reports.TraceHtml;
 import io.benchline.station.Station;
-import io.benchline.station.cli.RunCommandTest.Result;
+import io.benchline.station.cli.CliRun.Result;
 import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.fixture.FixtureLoader;
 import io.benchline.station.plan.Plan;
@@ -42,8 +43,6 @@ class MarginalRunTest {
 
     @TempDir
     Path dir;
-
-    private final RunCommandTest cli = new RunCommandTest();
 
     @Test
     void aMarginalVcap1PassesFlaggedStoredCountedAndTraced() throws Exception {
@@ -76,7 +75,7 @@ class MarginalRunTest {
         assertTrue(text.contains("PASS  SN-MARG-1"), text);
         assertEquals(2, text.split("marginal \\(passed, near a limit\\): VCAP1 1\\.1", -1).length - 1, text);
 
-        Result json = cli.benchline(
+        Result json = benchline(
                 "run",
                 "--plan",
                 RunCommandTest.PLAN,
@@ -95,18 +94,18 @@ class MarginalRunTest {
         assertTrue(measurementOf(run.get("steps"), "VCAP1").get("marginal").asBoolean(), json.out());
         assertFalse(measurementOf(run.get("steps"), "VDD").get("marginal").asBoolean(), "VDD sits mid-window");
 
-        Result trace = cli.benchline("trace", "SN-MARG-1", "--db", db);
+        Result trace = benchline("trace", "SN-MARG-1", "--db", db);
         assertEquals(0, trace.exit(), trace.err());
         assertTrue(
                 trace.out().lines().anyMatch(l -> l.contains(" VCAP1 ") && l.endsWith("PASS  MARGINAL (near a limit)")),
                 trace.out());
         assertEquals(1, trace.out().split("MARGINAL", -1).length - 1, "only VCAP1: " + trace.out());
-        Result traceJson = cli.benchline("trace", "SN-MARG-1", "--json", "--db", db);
+        Result traceJson = benchline("trace", "SN-MARG-1", "--json", "--db", db);
         JsonNode steps = JSON.readTree(traceJson.out()).at("/boards/0/runs/0/steps");
         assertTrue(measurementOf(steps, "VCAP1").get("marginal").asBoolean(), traceJson.out());
         assertFalse(measurementOf(steps, "VDDA").get("marginal").asBoolean());
 
-        Result report = cli.benchline(
+        Result report = benchline(
                 "report",
                 "--batch",
                 "MARG",
@@ -125,7 +124,7 @@ class MarginalRunTest {
         assertTrue(vcapRow.matches(".*\\s3$"), "three marginal passes of four: " + vcapRow);
         assertTrue(
                 report.out().lines().anyMatch(l -> l.trim().startsWith("VDD ") && l.matches(".*\\s0$")), report.out());
-        JsonNode stats = JSON.readTree(cli.benchline("report", "--batch", "MARG", "--json", "--db", db)
+        JsonNode stats = JSON.readTree(benchline("report", "--batch", "MARG", "--json", "--db", db)
                         .out())
                 .get("measurements");
         for (JsonNode s : stats) {
@@ -146,7 +145,7 @@ class MarginalRunTest {
     @Test
     void theDefaultDemoShowsOneMarginalPass() throws Exception {
         String db = dir.resolve("demo").toString();
-        Result demo = cli.benchline(
+        Result demo = benchline(
                 "demo",
                 "--transport",
                 "tcp",
@@ -167,7 +166,7 @@ class MarginalRunTest {
                         .matches(
                                 "\\[\\s*\\d+/20]\\s+SN-DEMO-M-\\d{4}\\s+PASS\\s+marginal VCAP1\\s+\\(board: vcap-marginal\\)"),
                 marginal.get(0));
-        JsonNode stats = JSON.readTree(cli.benchline("report", "--batch", "DEMO-M", "--json", "--db", db)
+        JsonNode stats = JSON.readTree(benchline("report", "--batch", "DEMO-M", "--json", "--db", db)
                         .out())
                 .get("measurements");
         long counted = 0;

@@ -8,10 +8,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import io.benchline.db.MeasurementRow;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.station.HeadlessChromium;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -28,8 +28,8 @@ class MarginalScreenBrowserTest {
     @Test
     void aMarginalReadingIsMarkedInTheStepListAndTheBoardPasses() {
         try (TestStations stations = new TestStations(dir);
-                Playwright playwright = HeadlessChromium.playwright();
-                Browser browser = HeadlessChromium.launch(playwright)) {
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             StationServer station = stations.start("vcap-marginal", "MARG-UI");
             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
             context.addInitScript("localStorage.setItem('benchline.operator', 'alice');"

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.benchline.db.Database;
 import io.benchline.db.RouteCheck;
 import io.benchline.db.RouteDecision;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -24,7 +24,6 @@ import io.benchline.station.mes.OnUnreachable;
 import io.benchline.station.mes.SimMes;
 import io.benchline.station.plan.PlanLoader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,16 +52,13 @@ class MesScreenBrowserTest {
     Station station;
     StationServer server;
     SimMes mes;
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     void startStationAndBrowser() {
-        assertTrue(
-                Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM),
-                "browser tests need Debian's chromium: apt-get install -y chromium");
         mes = new SimMes();
         db = Database.open(dir.resolve("results").toString());
         FixtureFile fixture = FixtureLoader.load("sim:good");
@@ -70,17 +66,14 @@ class MesScreenBrowserTest {
         station = Station.open(PlanLoader.load(TestStations.PLAN), fixture, db, f -> FixtureOpener.open(f, sim));
         server = StationServer.start(
                 station, db, BATCH, "127.0.0.1", 0, SimBoards.freshEachRun(sim, fixture), Optional.empty());
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (mes != null) {
             mes.close();

@@ -9,11 +9,10 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
-import java.nio.file.Files;
+import io.benchline.station.HeadlessChromium;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,28 +37,22 @@ class PromptScreenBrowserTest {
     static Path dir;
 
     PromptStations station;
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     void startStationAndBrowser() throws Exception {
-        assertTrue(
-                Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM),
-                "browser tests need Debian's chromium: apt-get install -y chromium");
         station = new PromptStations(dir, 0);
-        playwright = HeadlessChromium.playwright();
-        browser = HeadlessChromium.launch(playwright);
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (station != null) {
             station.close();
