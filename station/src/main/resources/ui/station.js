@@ -101,6 +101,8 @@
       await askRetest(serial, r.body.error);
     } else if (r.status === 409 && r.body.conflict === "quarantined") {
       showQuarantine(serial, r.body.reason, r.body.since);
+    } else if (r.status === 409 && r.body.conflict === "golden-check-required") {
+      goldenRequired(r.body.error);
     } else {
       if (r.status === 400) input.className = "invalid";
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
@@ -279,6 +281,14 @@
   });
 
   // ---- live run --------------------------------------------------------------------------
+  // The station needs a passing golden-board check for this shift before any production board.
+  function goldenRequired(message) {
+    $("start").disabled = false;
+    document.querySelector("#steps tbody").innerHTML = "";
+    showMessage("Not started: golden check required for this shift", "bad");
+    banner("REFUSED", "GOLDEN CHECK REQUIRED", message, "No board is tested until the golden board passes: call the test engineer.");
+  }
+
   function banner(kind, verdict, detail, hint) {
     $("banner").className = "banner " + kind;
     $("banner-verdict").textContent = verdict;
@@ -410,6 +420,7 @@
       document.querySelector("#steps tbody").innerHTML = "";
       banner("REFUSED", "NOT ALLOWED", r.serial + " — refused by the MES: " + r.reason, "Do not test this board here: set it aside for the line lead.");
     });
+    es.addEventListener("golden-required", (e) => goldenRequired(JSON.parse(e.data).message));
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            GoldenCommand.class,
             TraceCommand.class,
             PlanCommand.class,
             ProbeCommand.class,

@@ -1,5 +1,6 @@
 package io.benchline.station.sequence;
 
+import io.benchline.db.GoldenChecks;
 import io.benchline.db.ResultStore;
 import io.benchline.db.RunEnd;
 import io.benchline.db.RunStart;
@@ -71,9 +72,15 @@ public final class Sequencer {
 
     /** As {@link #run(RunRequest, RunListener)}, with the run's prompt steps answered from answers. */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
-        plan.serialProblem(request.serial()).ifPresent(problem -> {
-            throw new InputError(problem);
-        });
+        if (!request.golden()) {
+            plan.serialProblem(request.serial()).ifPresent(problem -> {
+                throw new InputError(problem);
+            });
+            if (GoldenChecks.isGoldenBatch(request.batch())) {
+                throw new InputError("batch '" + request.batch() + "': names starting with " + GoldenChecks.BATCH_PREFIX
+                        + " are kept for golden-board checks");
+            }
+        }
         long runId = store.begin(
                 new RunStart(
                         request.serial(),

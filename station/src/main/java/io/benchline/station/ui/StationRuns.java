@@ -7,6 +7,7 @@ import io.benchline.station.Station;
 import io.benchline.station.flow.BoardRefused;
 import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.flow.StationFlow;
+import io.benchline.station.golden.GoldenRequired;
 import io.benchline.station.line.PassAnswer;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
@@ -154,6 +155,7 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
      * passed is tested again only when an engineer confirms it, and the confirmation is stored.
      */
     private void admit(StartRequest request, Optional<EngineerPin> engineer) {
+        station.admitShift(new RunRequest(request.serial(), batch, request.operator()));
         flow.gate().admit(request.serial());
         PassAnswer answer = station.line().hasPassed(request.serial());
         if (!answer.passed()) {
@@ -176,6 +178,9 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
         } catch (RouteRefused e) {
             started.completeExceptionally(e);
             events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));
+        } catch (GoldenRequired e) {
+            started.completeExceptionally(e);
+            events.publish("golden-required", goldenRequired(e));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
@@ -296,9 +301,15 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
                             e.quarantine.since().toString(),
                             "message",
                             e.getMessage()));
+        } catch (GoldenRequired e) {
+            events.publish("golden-required", goldenRequired(e));
         } catch (RunGoing | InputError e) {
             events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
         }
+    }
+
+    private static Map<String, Object> goldenRequired(GoldenRequired e) {
+        return Map.of("message", e.getMessage(), "shift_start", e.shiftStart.toString());
     }
 
     private static void pause() {
