@@ -40,5 +40,8 @@ GRANT DELETE ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
 -- marginal passes counted per tally row (V11)
 GRANT UPDATE (marginal) ON measurement_tally TO benchline_station;
+-- instruments (V12): a station stores the identity of each instrument that took a reading (and
+-- forwards it), and an engineer's calibration override
+GRANT SELECT, INSERT ON instrument, calibration_override TO benchline_station;
 -- golden-board checks (V13, docs/golden.md): a station stores its own, and reads them for the shift rule
 GRANT SELECT, INSERT ON golden_check, golden_check_run, golden_check_figure TO benchline_station;

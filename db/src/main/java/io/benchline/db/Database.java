@@ -109,6 +109,11 @@ public final class Database implements AutoCloseable {
         return new FlowRecords(jdbi);
     }
 
+    /** Engineers' calibration overrides (see {@link CalibrationRecords}). */
+    public CalibrationRecords calibration() {
+        return new CalibrationRecords(jdbi);
+    }
+
     public PanelLabels panelLabels() {
         return new PanelLabels(jdbi);
     }

@@ -1,6 +1,9 @@
 package io.benchline.db;
 
-/** A stored measurement as read back; {@code marginal}: a pass in the marginal band near a limit. */
+/**
+ * A stored measurement as read back; instrument is the one that took it, or null; {@code marginal}:
+ * a pass in the marginal band near a limit.
+ */
 public record MeasurementRow(
         long id,
         long stepId,
@@ -11,4 +14,19 @@ public record MeasurementRow(
         Double low,
         Double high,
         Verdict verdict,
-        boolean marginal) {}
+        InstrumentIdentity instrument,
+        boolean marginal) {
+
+    public MeasurementRow(
+            long id,
+            long stepId,
+            long runId,
+            String name,
+            Double reading,
+            String unit,
+            Double low,
+            Double high,
+            Verdict verdict) {
+        this(id, stepId, runId, name, reading, unit, low, high, verdict, null, false);
+    }
+}

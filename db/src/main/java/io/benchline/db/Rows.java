@@ -57,7 +57,25 @@ final class Rows {
             nullableDouble(rs, "low"),
             nullableDouble(rs, "high"),
             verdict(rs, "verdict"),
+            instrument(rs),
             rs.getBoolean("marginal"));
+
+    /** The instrument columns a measurement query joined ({@link #MEASUREMENT_INSTRUMENT}), or null. */
+    private static InstrumentIdentity instrument(ResultSet rs) throws SQLException {
+        String make = rs.getString("instrument_make");
+        return make == null
+                ? null
+                : new InstrumentIdentity(
+                        make,
+                        rs.getString("instrument_model"),
+                        rs.getString("instrument_serial"),
+                        rs.getString("instrument_firmware"));
+    }
+
+    /** A measurement's columns with its instrument's: what {@link #MEASUREMENT} maps. */
+    static final String MEASUREMENT_INSTRUMENT = "m.*, i.make AS instrument_make, i.model AS instrument_model,"
+            + " i.serial AS instrument_serial, i.firmware AS instrument_firmware"
+            + " FROM measurement m LEFT JOIN instrument i ON i.id = m.instrument_id ";
 
     private Rows() {}
 

@@ -2,6 +2,7 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.PanelFixture;
 import io.benchline.station.plan.Plan;
@@ -71,7 +72,12 @@ public final class Panel implements AutoCloseable {
         PanelFixture fixture = opener.apply(file);
         RunAborts aborts = new RunAborts();
         List<Sequencer> sequencers = fixture.positions().stream()
-                .map(fx -> new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC(), aborts))
+                .map(fx -> {
+                    Sequencer s =
+                            new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+                    s.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+                    return s;
+                })
                 .toList();
         return new Panel(plan, fixture, sequencers, recovered, aborts);
     }

@@ -2,6 +2,7 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
@@ -60,13 +61,10 @@ public final class Station implements AutoCloseable {
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
         RunAborts aborts = new RunAborts();
-        Station station = new Station(
-                plan,
-                fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
-                recovered,
-                aborts,
-                StationLine.alone(db));
+        Sequencer sequencer =
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+        sequencer.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+        Station station = new Station(plan, fixture, sequencer, recovered, aborts, StationLine.alone(db));
         GoldenSettings golden = GoldenSettings.of(file);
         station.useShiftGate(new ShiftGate(
                 golden,

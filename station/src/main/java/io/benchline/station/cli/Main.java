@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             SyncCommand.class,
             LineCommand.class,
             BoardCommand.class,
+            CalibrationCommand.class,
             UsersCommand.class,
             CfxCommand.class,
             CommandLine.HelpCommand.class

@@ -24,7 +24,10 @@ final class PowerRunner implements StepRunner<Step.Power> {
         ctx.fixture().pacer().settle(step.settleMs());
         SupplyReadback.Reading reading = SupplyReadback.afterSwitch(supply, System.nanoTime(), ctx.deadline());
         double amps = reading.amps();
-        MeasurementRecord current = Measurements.of(step.name() + " current", amps, "A", step.current());
+        MeasurementRecord current = Measurements.takenBy(
+                        List.of(Measurements.of(step.name() + " current", amps, "A", step.current())),
+                        ctx.fixture().instrument("supply"))
+                .get(0);
         if (reading.currentLimited()) {
             supply.output(false);
             return StepOutcome.fail(

@@ -10,6 +10,7 @@ import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.InputError;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * to its timeout-ms ({@link StepWatch}). Teardown (power off) runs whatever happened.
  */
 public final class Sequencer {
+    static final String CALIBRATION_HINT = "station problem, not the board: have the named instrument calibrated (or an"
+            + " engineer overrides it), then retest";
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
 
     private final Plan plan;
@@ -37,6 +40,7 @@ public final class Sequencer {
     private final StepWatch watch = new StepWatch();
     private final RunAborts aborts;
     private volatile long runGoing = -1;
+    private volatile CalibrationGate calibration;
 
     public Sequencer(
             Plan plan,
@@ -68,6 +72,14 @@ public final class Sequencer {
 
     public RunOutcome run(RunRequest request, RunListener listener) {
         return run(request, listener, PromptAnswers.NONE);
+    }
+
+    /**
+     * From now on each run first checks the fixture's instruments' calibration (when its file gives
+     * due dates), before anything is powered: a step "calibration" that refuses the run as ERROR.
+     */
+    public void checkCalibration(CalibrationGate gate) {
+        this.calibration = gate;
     }
 
     /** As {@link #run(RunRequest, RunListener)}, with the run's prompt steps answered from answers. */
@@ -104,7 +116,18 @@ public final class Sequencer {
         StepRecord firstBad = null;
         String firstBadHint = null;
         int seq = 0;
-        for (Step step : plan.steps()) {
+        CalibrationGate gate = calibration;
+        if (gate != null && CalibrationGate.applies(fixture)) {
+            StepRecord rec = calibrationStep(++seq, gate, listener);
+            store.step(runId, rec);
+            done.add(rec);
+            listener.stepFinished(rec);
+            if (rec.verdict() != Verdict.PASS) {
+                firstBad = rec;
+                firstBadHint = CALIBRATION_HINT;
+            }
+        }
+        for (Step step : firstBad == null ? plan.steps() : List.<Step>of()) {
             seq++;
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
@@ -153,6 +176,28 @@ public final class Sequencer {
                 runId, request.serial(), end.verdict(), end.failedStep(), end.hint(), end.message(), done);
         listener.runFinished(outcome);
         return outcome;
+    }
+
+    private StepRecord calibrationStep(int seq, CalibrationGate gate, RunListener listener) {
+        listener.stepStarted(seq, "calibration");
+        Instant start = clock.instant();
+        CalibrationGate.Finding found;
+        try {
+            found = gate.check(fixture);
+        } catch (RuntimeException e) {
+            found = new CalibrationGate.Finding(
+                    Optional.of("calibration could not be checked: " + e.getMessage()), List.of());
+        }
+        found.warnings().forEach(listener::warning);
+        return new StepRecord(
+                seq,
+                "calibration",
+                "calibration",
+                start,
+                clock.instant(),
+                found.refusal().isPresent() ? Verdict.ERROR : Verdict.PASS,
+                found.message(),
+                List.of());
     }
 
     /**

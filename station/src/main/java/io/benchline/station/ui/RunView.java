@@ -48,6 +48,7 @@ final class RunView {
                         x.low(),
                         x.high(),
                         x.verdict().name(),
+                        x.instrument(),
                         x.marginal()));
             }
             steps.add(step(
@@ -72,6 +73,7 @@ final class RunView {
                     x.low(),
                     x.high(),
                     x.verdict().name(),
+                    x.instrument(),
                     x.marginal()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
@@ -90,7 +92,14 @@ final class RunView {
     }
 
     private static Map<String, Object> measurement(
-            String name, Double reading, String unit, Double low, Double high, String verdict, boolean marginal) {
+            String name,
+            Double reading,
+            String unit,
+            Double low,
+            Double high,
+            String verdict,
+            io.benchline.db.InstrumentIdentity instrument,
+            boolean marginal) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);
@@ -98,6 +107,7 @@ final class RunView {
         m.put("low", low);
         m.put("high", high);
         m.put("verdict", verdict);
+        m.put("instrument", instrument == null ? null : instrument.label());
         m.put("marginal", marginal);
         return m;
     }

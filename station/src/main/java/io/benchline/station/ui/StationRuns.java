@@ -117,6 +117,10 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
         return flow;
     }
 
+    io.benchline.station.fixture.Fixture fixture() {
+        return station.fixture();
+    }
+
     /** Starts the run and returns its id once it is stored. */
     long start(StartRequest request) {
         return start(request, Optional.empty());
@@ -220,6 +224,11 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
         @Override
         public void stepFinished(StepRecord step) {
             events.publish("step-finished", RunView.step(step));
+        }
+
+        @Override
+        public void warning(String text) {
+            events.publish("warning", Map.of("text", text));
         }
 
         @Override

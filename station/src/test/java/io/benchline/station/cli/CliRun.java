@@ -12,14 +12,21 @@ public final class CliRun {
     public record Result(int exit, String out, String err) {}
 
     /** Runs one command with System.out and System.err captured (the commands print to both, as the launcher's do). */
-    public static synchronized Result benchline(String... args) {
+    public static Result benchline(String... args) {
+        return benchlineWithStdin("", args);
+    }
+
+    /** As {@link #benchline}, with this text as standard input (where a PIN is read without a terminal). */
+    public static synchronized Result benchlineWithStdin(String stdin, String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
+        java.io.InputStream oldIn = System.in;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             var cl = Main.commandLine();
             cl.setOut(new PrintWriter(System.out, true));
             cl.setErr(new PrintWriter(System.err, true));
@@ -28,6 +35,7 @@ public final class CliRun {
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);
+            System.setIn(oldIn);
         }
     }
 }

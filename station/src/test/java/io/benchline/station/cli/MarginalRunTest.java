@@ -69,7 +69,7 @@ class MarginalRunTest {
                 .filter(l -> l.trim().startsWith("VCAP1 ") && l.contains("[1.080 V .. 1.380 V]"))
                 .toList();
         assertEquals(3, vcapLines.size(), text);
-        assertTrue(vcapLines.get(0).matches(".*VCAP1\\s+1\\.1[6-8]\\d+ V .*PASS  MARGINAL \\(near a limit\\)"), text);
+        assertTrue(vcapLines.get(0).matches(".*VCAP1\\s+1\\.1[6-8]\\d+ V .*PASS  MARGINAL \\(near a limit\\).*"), text);
         assertTrue(vcapLines.get(2).matches(".*VCAP1\\s+1\\.2[5-7]\\d+ V .*PASS"), text);
         assertFalse(vcapLines.get(2).contains("MARGINAL"), text);
         assertTrue(text.contains("PASS  SN-MARG-1"), text);
@@ -97,7 +97,7 @@ class MarginalRunTest {
         Result trace = benchline("trace", "SN-MARG-1", "--db", db);
         assertEquals(0, trace.exit(), trace.err());
         assertTrue(
-                trace.out().lines().anyMatch(l -> l.contains(" VCAP1 ") && l.endsWith("PASS  MARGINAL (near a limit)")),
+                trace.out().lines().anyMatch(l -> l.contains(" VCAP1 ") && l.contains("PASS  MARGINAL (near a limit)")),
                 trace.out());
         assertEquals(1, trace.out().split("MARGINAL", -1).length - 1, "only VCAP1: " + trace.out());
         Result traceJson = benchline("trace", "SN-MARG-1", "--json", "--db", db);
