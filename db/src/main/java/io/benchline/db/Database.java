@@ -38,17 +38,24 @@ public final class Database implements AutoCloseable {
             return openCentral(url);
         }
         Jdbi jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
-        DurableSync sync = DurableSync.forUrl(url);
         Connection connection = null;
+        GroupSync sync = null;
         try {
             // the store's connection also keeps the database open for as long as this object is
             connection = DriverManager.getConnection(url);
             // the schema is checked on the store's connection, so H2 opens the file once, not twice
             Migrations.migrate(url, connection);
+            sync = GroupSync.open(url); // tries a sync now: fails here, not at the first verdict, if this user may not
             ResultStore store = new ResultStore(connection, sync);
-            sync.afterVerdict(connection); // fails now, not at the first verdict, if this user may not sync
             return new Database(url, jdbi, store);
         } catch (SQLException | RuntimeException e) {
+            if (sync != null) {
+                try {
+                    sync.close();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             if (connection != null) {
                 try {
                     connection.close();

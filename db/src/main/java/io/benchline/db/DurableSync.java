@@ -11,7 +11,7 @@ import java.sql.Statement;
  * (H2: {@code Database.sync()}, a store commit, here with nothing left to write, then
  * {@code FileChannel.force(true)}) adds the one fsync per run that a power cut needs. Steps are
  * not synced one by one: a step lost to a power cut belongs to a run nobody was told about, which
- * the next start closes as ABORTED.
+ * the next start closes as ABORTED. The positions of a panel share these syncs ({@link GroupSync}).
  * <p>
  * A shared server (PostgreSQL with {@code synchronous_commit=on}) syncs each commit itself, and an
  * in-memory H2 database has no disk: nothing to do for those.

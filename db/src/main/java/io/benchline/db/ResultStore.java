@@ -20,7 +20,8 @@ import org.jdbi.v3.core.ConnectionFactory;
  * the station's H2 settings, written to the file) before it returns: what the station has
  * reported is never lost to a crash of the process. A call that closes a run with its verdict
  * ({@link #finish}, {@link #end}) also forces the file to the disk before it returns (see
- * {@link DurableSync}), so a verdict the operator is shown survives a power cut as well. Each
+ * {@link DurableSync}), so a verdict the operator is shown survives a power cut as well; the
+ * positions of a panel share that sync ({@link GroupSync}), outside this store's lock. Each
  * judged reading is also counted in its batch's tally (see {@link HistogramBin}), for the batch
  * reports, in the transaction that closes its run.
  * <p>
@@ -37,7 +38,7 @@ public final class ResultStore {
     /** The connection of the transaction going (always {@link #kept} on H2). */
     private Connection connection;
 
-    private final DurableSync sync;
+    private final GroupSync sync;
     private final H2Housekeeping housekeeping;
     private final Map<String, PreparedStatement> prepared = new HashMap<>();
     /** Readings stored by this store for runs still open, so closing a run need not read them back. */
@@ -60,7 +61,7 @@ public final class ResultStore {
 
     static final int HOUSEKEEPING_EVERY = Integer.getInteger("benchline.h2.housekeepingEvery", 20);
 
-    ResultStore(Connection connection, DurableSync sync) {
+    ResultStore(Connection connection, GroupSync sync) {
         this.kept = connection;
         this.pool = null;
         this.connection = connection;
@@ -77,7 +78,7 @@ public final class ResultStore {
     ResultStore(ConnectionFactory pool) {
         this.kept = null;
         this.pool = pool;
-        this.sync = DurableSync.forUrl("jdbc:postgresql:");
+        this.sync = GroupSync.none();
         this.housekeeping = null;
     }
 
@@ -160,41 +161,53 @@ public final class ResultStore {
      * on the disk when it returns. A run is closed once; closing it again changes nothing and
      * returns false.
      */
-    public synchronized boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
-        learnInstruments(lastStep);
-        boolean closed = transaction(() -> {
-            if (endRun(runId, end, at) != 1) {
-                return false;
-            }
-            insertStep(runId, lastStep);
-            if (outbox != null) {
-                outbox.closed(this::statement, runId, lastStep, end, at);
-            }
-            List<MeasurementRecord> readings = readingsOf(runId);
-            if (readings != null) {
-                readings = new ArrayList<>(readings);
-                readings.addAll(lastStep.measurements());
-            }
-            tallyRun(runId, readings);
-            return true;
-        });
-        closeAndSync(runId, closed);
+    public boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
+        boolean closed;
+        synchronized (this) {
+            learnInstruments(lastStep);
+            closed = transaction(() -> {
+                if (endRun(runId, end, at) != 1) {
+                    return false;
+                }
+                insertStep(runId, lastStep);
+                if (outbox != null) {
+                    outbox.closed(this::statement, runId, lastStep, end, at);
+                }
+                List<MeasurementRecord> readings = readingsOf(runId);
+                if (readings != null) {
+                    readings = new ArrayList<>(readings);
+                    readings.addAll(lastStep.measurements());
+                }
+                tallyRun(runId, readings);
+                return true;
+            });
+            closed(runId, closed);
+        }
+        if (closed) {
+            sync.afterCommit();
+        }
         return closed;
     }
 
     /** Closes a run with its verdict, on the disk when it returns. A run is closed once; a second close changes nothing. */
-    public synchronized boolean end(long runId, RunEnd end, Instant at) {
-        boolean closed = transaction(() -> {
-            if (endRun(runId, end, at) != 1) {
-                return false;
-            }
-            if (outbox != null) {
-                outbox.closed(this::statement, runId, null, end, at);
-            }
-            tallyRun(runId, readingsOf(runId));
-            return true;
-        });
-        closeAndSync(runId, closed);
+    public boolean end(long runId, RunEnd end, Instant at) {
+        boolean closed;
+        synchronized (this) {
+            closed = transaction(() -> {
+                if (endRun(runId, end, at) != 1) {
+                    return false;
+                }
+                if (outbox != null) {
+                    outbox.closed(this::statement, runId, null, end, at);
+                }
+                tallyRun(runId, readingsOf(runId));
+                return true;
+            });
+            closed(runId, closed);
+        }
+        if (closed) {
+            sync.afterCommit();
+        }
         return closed;
     }
 
@@ -228,7 +241,7 @@ public final class ResultStore {
             });
         }
         if (closed > 0) {
-            sync.afterVerdict(connection);
+            sync.afterCommit();
             if (outbox != null) {
                 outbox.written();
             }
@@ -245,11 +258,13 @@ public final class ResultStore {
         this.outbox = new OutboxWriter(messages, onWritten);
     }
 
-    /** Sessions open on this H2 database, this store's included. */
+    /** Sessions open on this H2 database, this store's included, its syncer's not. */
     synchronized int h2Sessions() {
         return transaction(() -> {
             try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> "
+                                    + sync.sessionId())) {
                 rs.next();
                 return rs.getInt(1);
             }
@@ -268,14 +283,15 @@ public final class ResultStore {
         if (kept == null) {
             return;
         }
-        try {
+        try (GroupSync syncer = sync) {
             kept.close();
         } catch (SQLException e) {
             throw new DatabaseException("cannot close the results connection: " + Database.rootMessage(e), e);
         }
     }
 
-    private void closeAndSync(long runId, boolean closed) {
+    /** What follows a run's closing commit under the lock; the caller then waits for its sync, outside it. */
+    private void closed(long runId, boolean closed) {
         openRunReadings.remove(runId);
         if (outbox != null) {
             outbox.forget(runId);
@@ -287,7 +303,6 @@ public final class ResultStore {
             if (housekeeping != null) {
                 housekeeping.afterVerdict();
             }
-            sync.afterVerdict(connection);
         }
     }
 

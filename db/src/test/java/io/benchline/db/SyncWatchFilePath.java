@@ -23,6 +23,29 @@ public final class SyncWatchFilePath extends FilePathWrapper {
 
     private static final List<Op> EVENTS = new ArrayList<>();
 
+    /** One entry of the {@link #timeline()}: what happened, on which thread. */
+    public record Mark(String what, String thread) {}
+
+    private static final List<Mark> TIMELINE = new ArrayList<>();
+    /** Runs on the forcing thread as each force of a database file begins (a test may hold a sync there). */
+    private static volatile Runnable beforeForce = () -> {};
+
+    /**
+     * Writes, force begins and ends of the database files, each with its thread, in order, and
+     * whatever a test adds with {@link #mark}: the order of real file operations across threads.
+     */
+    static synchronized List<Mark> timeline() {
+        return List.copyOf(TIMELINE);
+    }
+
+    static synchronized void mark(String what) {
+        TIMELINE.add(new Mark(what, Thread.currentThread().getName()));
+    }
+
+    static void beforeForce(Runnable hook) {
+        beforeForce = hook;
+    }
+
     static void register() {
         FilePath.register(new SyncWatchFilePath());
     }
@@ -34,6 +57,14 @@ public final class SyncWatchFilePath extends FilePathWrapper {
     private static synchronized void record(String name, Op op) {
         if (name.endsWith(".mv.db")) {
             EVENTS.add(op);
+            mark(op.name());
+        }
+    }
+
+    private static void forceBegins(String name) {
+        if (name.endsWith(".mv.db")) {
+            mark("FORCE_BEGIN");
+            beforeForce.run();
         }
     }
 
@@ -96,6 +127,7 @@ public final class SyncWatchFilePath extends FilePathWrapper {
 
         @Override
         public void force(boolean metaData) throws IOException {
+            forceBegins(name);
             channel.force(metaData);
             record(name, Op.FORCE);
         }

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
             BenchCentralReportCommand.class,
             BenchCentralTraceCommand.class,
             BenchPanelCommand.class,
-            BenchCfxCommand.class
+            BenchCfxCommand.class,
+            BenchStoreCommand.class
         },
         description = {
             "Benchmarks (see docs/benchmarks.md).",

@@ -30,6 +30,8 @@ public final class Sequencer {
     static final String CALIBRATION_HINT = "station problem, not the board: have the named instrument calibrated (or an"
             + " engineer overrides it), then retest";
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
+    static final String LOST_POWER_HINT =
+            "another board on the shared power bus shorted it; this board was not judged: retest it";
 
     private final Plan plan;
     private final Fixture fixture;
@@ -132,6 +134,10 @@ public final class Sequencer {
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
             StepOutcome out = watch.run(step, ctx, () -> execute(step, ctx));
+            Optional<String> lostPower = fixture.takeLostPower();
+            if (lostPower.isPresent()) {
+                out = StepOutcome.error(lostPower.get(), out.measurements(), LOST_POWER_HINT);
+            }
             StepRecord rec = new StepRecord(
                     seq,
                     step.name(),
