@@ -341,7 +341,8 @@
     const ms = step.measurements.length ? step.measurements : [null];
     ms.forEach((m, i) => {
       const tr = document.createElement("tr");
-      tr.className = "step" + ((m ? m.verdict : step.verdict) !== "PASS" && step.verdict !== "SKIPPED" ? " bad" : "");
+      tr.className = "step" + ((m ? m.verdict : step.verdict) !== "PASS" && step.verdict !== "SKIPPED" ? " bad" : "")
+        + (m && m.marginal ? " marginal" : "");
       tr.dataset.step = step.name;
       const cells = [
         i === 0 ? String(step.seq) : "",
@@ -349,19 +350,27 @@
         m ? m.name : step.message || "",
         m ? fmt(m.value, m.unit) : "",
         m ? limits(m) : "",
-        m ? m.verdict : step.verdict,
+        m ? (m.marginal ? "MARGINAL" : m.verdict) : step.verdict,
       ];
       cells.forEach((c, k) => {
         const td = document.createElement("td");
         td.textContent = c;
         if (k === 3 || k === 4) td.className = "num";
         if (k === 5) td.className = c;
+        if (k === 5 && m && m.marginal) td.title = "passed, in the marginal band near a limit";
         if (k === 2 && !m) td.title = c;
         tr.appendChild(td);
       });
       tbody.appendChild(tr);
     });
     tbody.parentElement.scrollTop = tbody.parentElement.scrollHeight;
+  }
+
+  // A pass with readings in their plan's marginal band names them on the banner: the step list may be scrolled past them.
+  function marginalNote() {
+    const rows = Array.from(document.querySelectorAll("#steps tr.marginal"));
+    if (!rows.length) return "";
+    return "MARGINAL (passed, near a limit): " + rows.map((tr) => tr.cells[2].textContent + " " + tr.cells[3].textContent).join(", ");
   }
 
   function stepStarted(s) {
@@ -389,7 +398,7 @@
     $("abort").hidden = true;
     if (shownPrompt && shownPrompt.run_id === o.id) closePrompt(shownPrompt);
     if (o.verdict === "PASS") {
-      banner("PASS", "PASS", o.serial, "");
+      banner("PASS", "PASS", o.serial, marginalNote());
     } else {
       const what = o.verdict === "FAIL" ? "board failed" : o.verdict === "ABORTED" ? "run aborted" : "station problem";
       banner(o.verdict, o.verdict, o.serial + " — " + what + " at " + o.failed_step + ": " + (o.message || ""), o.hint ? "→ " + o.hint : "");

@@ -38,6 +38,8 @@ GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
 GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
 GRANT DELETE ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
+-- marginal passes counted per tally row (V11)
+GRANT UPDATE (marginal) ON measurement_tally TO benchline_station;
 -- instruments (V12): a station stores the identity of each instrument that took a reading (and
 -- forwards it), and an engineer's calibration override
 GRANT SELECT, INSERT ON instrument, calibration_override TO benchline_station;

@@ -48,7 +48,7 @@ interface BatchDao {
     void failRunReadings(@Bind("batch") long batchId, Consumer<FailRunReading> each);
 
     @SqlQuery("""
-            SELECT name, unit, low, high, bin, n, ref, s1, s2, min_reading, max_reading
+            SELECT name, unit, low, high, bin, n, ref, s1, s2, min_reading, max_reading, marginal
             FROM measurement_tally WHERE batch_id = :batch ORDER BY name, unit, low, high, bin""")
     @RegisterRowMapper(TallyMapper.class)
     List<MeasurementTally> tallies(@Bind("batch") long batchId);
@@ -185,7 +185,8 @@ interface BatchDao {
                     rs.getDouble("s1"),
                     rs.getDouble("s2"),
                     rs.getDouble("min_reading"),
-                    rs.getDouble("max_reading"));
+                    rs.getDouble("max_reading"),
+                    rs.getLong("marginal"));
         }
     }
 }

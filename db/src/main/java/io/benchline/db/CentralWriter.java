@@ -57,9 +57,10 @@ final class CentralWriter {
             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::varchar[], ?::varchar[], ?::timestamptz[],
                                  ?::timestamptz[], ?::varchar[], ?::varchar[])""";
     private static final String MEASUREMENTS = """
-            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id)
+            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id,
+                                     marginal)
             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::float8[], ?::varchar[], ?::float8[],
-                                 ?::float8[], ?::varchar[], ?::bigint[])""";
+                                 ?::float8[], ?::varchar[], ?::bigint[], ?::boolean[])""";
     /** Instruments in key order (two stations forwarding the same meter wait, never deadlock). */
     private static final String INSTRUMENTS = """
             INSERT INTO instrument (make, model, serial, firmware, first_seen)
@@ -77,10 +78,12 @@ final class CentralWriter {
     /** A row counted before keeps its reference reading; the new sums are shifted onto it. */
     private static final String TALLY = """
             INSERT INTO measurement_tally AS t (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2,
-                                                min_reading, max_reading)
+                                                min_reading, max_reading, marginal)
             SELECT * FROM unnest(?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::float8[], ?::float8[],
-                                 ?::int[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
-                     AS v(batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
+                                 ?::int[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[],
+                                 ?::bigint[])
+                     AS v(batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading,
+                          marginal)
             ORDER BY batch_id, name, unit, limits_key, bin
             ON CONFLICT (batch_id, name, unit, limits_key, bin) DO UPDATE SET
                 n = t.n + EXCLUDED.n,
@@ -88,7 +91,8 @@ final class CentralWriter {
                 s2 = t.s2 + EXCLUDED.s2 + 2 * (EXCLUDED.ref - t.ref) * EXCLUDED.s1
                      + EXCLUDED.n * (EXCLUDED.ref - t.ref) * (EXCLUDED.ref - t.ref),
                 min_reading = LEAST(t.min_reading, EXCLUDED.min_reading),
-                max_reading = GREATEST(t.max_reading, EXCLUDED.max_reading)""";
+                max_reading = GREATEST(t.max_reading, EXCLUDED.max_reading),
+                marginal = t.marginal + EXCLUDED.marginal""";
 
     private static final String BEAT = """
             INSERT INTO station_status AS s (name, state, batch, plan_name, software_version, backlog, oldest_waiting,
@@ -315,6 +319,7 @@ final class CentralWriter {
         Double[] mHigh = new Double[readings];
         String[] mVerdict = new String[readings];
         Long[] mInstrument = new Long[readings];
+        Boolean[] mMarginal = new Boolean[readings];
         int i = 0;
         int m = 0;
         for (ClosedRun r : runs) {
@@ -339,6 +344,7 @@ final class CentralWriter {
                     mHigh[m] = x.high();
                     mVerdict[m] = x.verdict().name();
                     mInstrument[m] = x.instrument() == null ? null : instruments.get(x.instrument());
+                    mMarginal[m] = x.marginal();
                     m++;
                 }
                 i++;
@@ -369,6 +375,7 @@ final class CentralWriter {
             s.setArray(7, c.createArrayOf("float8", mHigh));
             s.setArray(8, c.createArrayOf("varchar", mVerdict));
             s.setArray(9, c.createArrayOf("int8", mInstrument));
+            s.setArray(10, c.createArrayOf("bool", mMarginal));
             s.executeUpdate();
         }
     }
@@ -482,6 +489,7 @@ final class CentralWriter {
         Double[] high = new Double[n];
         Integer[] bin = new Integer[n];
         Long[] count = new Long[n];
+        Long[] marginal = new Long[n];
         Double[][] v = new Double[5][n];
         int i = 0;
         for (Map.Entry<TallySums.Key, TallySums.Sums> e : sums.rows().entrySet()) {
@@ -495,6 +503,7 @@ final class CentralWriter {
             high[i] = s.high;
             bin[i] = k.bin();
             count[i] = s.n;
+            marginal[i] = s.marginal;
             v[0][i] = s.ref;
             v[1][i] = s.s1;
             v[2][i] = s.s2;
@@ -514,6 +523,7 @@ final class CentralWriter {
             for (int k = 0; k < 5; k++) {
                 s.setArray(9 + k, c.createArrayOf("float8", v[k]));
             }
+            s.setArray(14, c.createArrayOf("int8", marginal));
             s.executeUpdate();
         }
     }

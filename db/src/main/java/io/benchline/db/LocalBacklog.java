@@ -30,7 +30,7 @@ final class LocalBacklog {
             FROM step WHERE run_id BETWEEN ? AND ? ORDER BY id""";
     private static final String MEASUREMENTS = """
             SELECT m.step_id, m.name, m.reading, m.unit, m.low, m.high, m.verdict, i.make, i.model, i.serial,
-                   i.firmware
+                   i.firmware, m.marginal
             FROM measurement m LEFT JOIN instrument i ON i.id = m.instrument_id
             WHERE m.run_id BETWEEN ? AND ? ORDER BY m.id""";
     private static final String WAITING =
@@ -199,7 +199,8 @@ final class LocalBacklog {
                                                     rs.getString(8),
                                                     rs.getString(9),
                                                     rs.getString(10),
-                                                    rs.getString(11))));
+                                                    rs.getString(11)),
+                                    rs.getBoolean(12)));
                 }
             }
         }

@@ -1,6 +1,9 @@
 package io.benchline.db;
 
-/** A stored measurement as read back; instrument is the one that took it, or null. */
+/**
+ * A stored measurement as read back; instrument is the one that took it, or null; {@code marginal}:
+ * a pass in the marginal band near a limit.
+ */
 public record MeasurementRow(
         long id,
         long stepId,
@@ -11,7 +14,8 @@ public record MeasurementRow(
         Double low,
         Double high,
         Verdict verdict,
-        InstrumentIdentity instrument) {
+        InstrumentIdentity instrument,
+        boolean marginal) {
 
     public MeasurementRow(
             long id,
@@ -23,6 +27,6 @@ public record MeasurementRow(
             Double low,
             Double high,
             Verdict verdict) {
-        this(id, stepId, runId, name, reading, unit, low, high, verdict, null);
+        this(id, stepId, runId, name, reading, unit, low, high, verdict, null, false);
     }
 }

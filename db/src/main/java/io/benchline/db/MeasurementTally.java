@@ -3,7 +3,7 @@ package io.benchline.db;
 /**
  * The readings of one measurement (name, unit, limits) in one histogram bin of a batch, as the
  * store counts them: how many, their sum and sum of squares as offsets from the bin's first
- * reading {@code ref}, and their extremes.
+ * reading {@code ref}, their extremes, and how many of them were marginal passes.
  */
 public record MeasurementTally(
         String name,
@@ -16,4 +16,5 @@ public record MeasurementTally(
         double s1,
         double s2,
         double minReading,
-        double maxReading) {}
+        double maxReading,
+        long marginal) {}

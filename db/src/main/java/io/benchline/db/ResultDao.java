@@ -25,8 +25,8 @@ final class ResultDao {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSERT_MEASUREMENT = """
-            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id, marginal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSTRUMENT_ID =
             "SELECT id FROM instrument WHERE make = ? AND model = ? AND serial = ? AND firmware = ?";
@@ -51,19 +51,20 @@ final class ResultDao {
             WHERE id = ? AND verdict IS NULL""";
 
     static final String MEASUREMENTS_OF_RUN =
-            "SELECT name, reading, unit, low, high, verdict FROM measurement WHERE run_id = ? ORDER BY id";
+            "SELECT name, reading, unit, low, high, verdict, marginal FROM measurement WHERE run_id = ? ORDER BY id";
 
     static final String BATCH_OF_RUN = "SELECT batch_id FROM run WHERE id = ?";
 
-    /** Parameters: the reading five times, then batch, name, unit, limits key, bin. */
+    /** Parameters: the reading five times, 1 if marginal else 0, then batch, name, unit, limits key, bin. */
     static final String TALLY = """
             UPDATE measurement_tally
             SET n = n + 1, s1 = s1 + (? - ref), s2 = s2 + (? - ref) * (? - ref),
-                min_reading = LEAST(min_reading, ?), max_reading = GREATEST(max_reading, ?)
+                min_reading = LEAST(min_reading, ?), max_reading = GREATEST(max_reading, ?), marginal = marginal + ?
             WHERE batch_id = ? AND name = ? AND unit = ? AND limits_key = ? AND bin = ?""";
 
-    /** Parameters: batch, name, unit, limits key, low, high, bin, then the reading three times. */
+    /** Parameters: batch, name, unit, limits key, low, high, bin, the reading three times, 1 if marginal else 0. */
     static final String FIRST_TALLY = """
-            INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 0, 0, ?, ?)""";
+            INSERT INTO measurement_tally (batch_id, name, unit, limits_key, low, high, bin, n, ref, s1, s2, min_reading, max_reading,
+                                           marginal)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, 0, 0, ?, ?, ?)""";
 }

@@ -362,6 +362,7 @@ public final class ResultStore {
             } else {
                 m.setLong(9, instrumentIds.get(r.instrument()));
             }
+            m.setBoolean(10, r.marginal());
             m.addBatch();
         }
         m.executeBatch();
@@ -443,6 +444,7 @@ public final class ResultStore {
                 first.setDouble(8, x);
                 first.setDouble(9, x);
                 first.setDouble(10, x);
+                first.setInt(11, m.marginal() ? 1 : 0);
                 first.executeUpdate();
             }
         }
@@ -455,11 +457,12 @@ public final class ResultStore {
         s.setDouble(3, x);
         s.setDouble(4, x);
         s.setDouble(5, x);
-        s.setLong(6, batchId);
-        s.setString(7, m.name());
-        s.setString(8, m.unit());
-        s.setString(9, HistogramBin.limitsKey(m.low(), m.high()));
-        s.setInt(10, HistogramBin.of(x, m.low(), m.high()));
+        s.setInt(6, m.marginal() ? 1 : 0);
+        s.setLong(7, batchId);
+        s.setString(8, m.name());
+        s.setString(9, m.unit());
+        s.setString(10, HistogramBin.limitsKey(m.low(), m.high()));
+        s.setInt(11, HistogramBin.of(x, m.low(), m.high()));
     }
 
     private List<MeasurementRecord> storedReadings(long runId) throws SQLException {
@@ -474,7 +477,8 @@ public final class ResultStore {
                         rs.getString(3),
                         Rows.nullableDouble(rs, "low"),
                         Rows.nullableDouble(rs, "high"),
-                        Rows.verdict(rs, "verdict")));
+                        Rows.verdict(rs, "verdict"),
+                        rs.getBoolean("marginal")));
             }
         }
         return out;

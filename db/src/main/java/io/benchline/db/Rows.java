@@ -57,7 +57,8 @@ final class Rows {
             nullableDouble(rs, "low"),
             nullableDouble(rs, "high"),
             verdict(rs, "verdict"),
-            instrument(rs));
+            instrument(rs),
+            rs.getBoolean("marginal"));
 
     /** The instrument columns a measurement query joined ({@link #MEASUREMENT_INSTRUMENT}), or null. */
     private static InstrumentIdentity instrument(ResultSet rs) throws SQLException {

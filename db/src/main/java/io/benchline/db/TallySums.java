@@ -28,6 +28,7 @@ final class TallySums {
         final Double high;
         final double ref;
         long n;
+        long marginal;
         double s1;
         double s2;
         double min;
@@ -64,7 +65,11 @@ final class TallySums {
                 m.unit(),
                 HistogramBin.limitsKey(m.low(), m.high()),
                 HistogramBin.of(x, m.low(), m.high()));
-        rows.computeIfAbsent(key, k -> new Sums(m.low(), m.high(), x)).add(x);
+        Sums sums = rows.computeIfAbsent(key, k -> new Sums(m.low(), m.high(), x));
+        sums.add(x);
+        if (m.marginal()) {
+            sums.marginal++;
+        }
     }
 
     Map<Key, Sums> rows() {

@@ -18,20 +18,29 @@ import java.util.TreeMap;
 final class LineCheck {
     private LineCheck() {}
 
-    /** A run as both sides must agree on it: verdict, station, board, steps and readings counted. */
+    /** A run as both sides must agree on it: verdict, station, board, steps, readings and marginal passes counted. */
     record Run(
-            String verdict, String station, Integer position, String serial, String uid, long steps, long readings) {}
+            String verdict,
+            String station,
+            Integer position,
+            String serial,
+            String uid,
+            long steps,
+            long readings,
+            long marginal) {}
 
-    /** A tally row: count, extremes and mean (the sums' reference may differ). */
-    record Tally(long n, double min, double max, double sum) {}
+    /** A tally row: count, extremes, mean (the sums' reference may differ) and marginal passes. */
+    record Tally(long n, double min, double max, double sum, long marginal) {}
 
     private static final String RUNS = """
             SELECT r.id, r.line_id, r.station, r.position, r.started_at, r.verdict, b.serial, r.uid,
                    (SELECT COUNT(*) FROM step s WHERE s.run_id = r.id) AS steps,
-                   (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id) AS readings
+                   (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id) AS readings,
+                   (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id AND m.marginal) AS marginal
             FROM run r JOIN board b ON b.id = r.board_id WHERE r.verdict IS NOT NULL""";
     private static final String TALLIES = """
-            SELECT ba.name, t.name, t.unit, t.limits_key, t.bin, t.n, t.ref, t.s1, t.min_reading, t.max_reading
+            SELECT ba.name, t.name, t.unit, t.limits_key, t.bin, t.n, t.ref, t.s1, t.min_reading, t.max_reading,
+                   t.marginal
             FROM measurement_tally t JOIN batch ba ON ba.id = t.batch_id""";
 
     /** Every closed run of the local files by its line-wide id (legacy runs by their derived one). */
@@ -78,7 +87,8 @@ final class LineCheck {
                         rs.getString("serial"),
                         rs.getString("uid"),
                         rs.getLong("steps"),
-                        rs.getLong("readings"));
+                        rs.getLong("readings"),
+                        rs.getLong("marginal"));
                 assertEquals(null, out.put(lineId, run), "line id twice: " + lineId);
             }
         }
@@ -96,7 +106,12 @@ final class LineCheck {
                     String key = rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getString(4)
                             + "|" + rs.getInt(5);
                     long n = rs.getLong(6);
-                    Tally t = new Tally(n, rs.getDouble(9), rs.getDouble(10), n * rs.getDouble(7) + rs.getDouble(8));
+                    Tally t = new Tally(
+                            n,
+                            rs.getDouble(9),
+                            rs.getDouble(10),
+                            n * rs.getDouble(7) + rs.getDouble(8),
+                            rs.getLong(11));
                     out.merge(
                             key,
                             t,
@@ -104,7 +119,8 @@ final class LineCheck {
                                     a.n() + b.n(),
                                     Math.min(a.min(), b.min()),
                                     Math.max(a.max(), b.max()),
-                                    a.sum() + b.sum()));
+                                    a.sum() + b.sum(),
+                                    a.marginal() + b.marginal()));
                 }
             }
         }
@@ -126,6 +142,7 @@ final class LineCheck {
             assertEquals(a.n(), b.n(), e.getKey());
             assertEquals(a.min(), b.min(), e.getKey());
             assertEquals(a.max(), b.max(), e.getKey());
+            assertEquals(a.marginal(), b.marginal(), e.getKey());
             assertEquals(a.sum() / a.n(), b.sum() / b.n(), 1e-9 * Math.max(1, Math.abs(a.sum() / a.n())), e.getKey());
         }
     }

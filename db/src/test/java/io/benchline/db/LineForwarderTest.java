@@ -90,6 +90,37 @@ class LineForwarderTest {
         }
     }
 
+    /** A marginal pass reaches the central database flagged, once, and counted once in the tallies, forwarded twice or not. */
+    @Test
+    void marginalPassesAreForwardedFlaggedAndCountedOnce() throws Exception {
+        String central = PG.migratedDatabase();
+        int expected = 0;
+        try (Database a = Database.open(dir.resolve("a").toString())) {
+            for (int i = 0; i < 20; i++) {
+                LineStation.run(a, "test-1", "SN-M-" + i, "LOT-M", i);
+                expected += i % 3 == 1 && i % 5 != 4 ? 1 : 0;
+            }
+            assertTrue(expected > 0);
+            String marginal = "SELECT COUNT(*) FROM measurement WHERE marginal";
+            String counted = "SELECT SUM(marginal) FROM measurement_tally";
+            assertEquals(expected, LineCheck.count(a.url(), marginal));
+            assertEquals(expected, LineCheck.count(a.url(), counted));
+            for (int round = 0; round < 2; round++) {
+                try (LineForwarder f = LineForwarder.start(a, central, idle("test-1"))) {
+                    assertTrue(f.drain(DRAIN), f.status().toString());
+                }
+                assertEquals(expected, LineCheck.count(central, marginal), "round " + round);
+                assertEquals(expected, LineCheck.count(central, counted), "round " + round);
+                assertEquals(
+                        0,
+                        LineCheck.count(
+                                central, "SELECT COUNT(*) FROM measurement WHERE marginal AND verdict <> 'PASS'"));
+                execute(a.url(), "UPDATE forward_state SET forwarded_through = 0");
+            }
+            LineCheck.assertForwarded(List.of(a.url()), central);
+        }
+    }
+
     /** Append-only is the server's rule: the stations' role inserts and closes runs, and no one deletes or rewrites them. */
     @Test
     void theStationsRoleInsertsAndClosesRunsButNoOneDeletesOrRewritesAClosedOne() throws Exception {

@@ -9,7 +9,8 @@ final class LineStation {
 
     /**
      * One whole run: two measured steps, the UID step, the teardown with the verdict (every fifth
-     * run fails at VDD). Returns the local run id.
+     * run fails at VDD; the second VDD reading of every third run is a marginal pass). Returns the
+     * local run id.
      */
     static long run(Database db, String station, String serial, String batch, int i) {
         RunStart start = new RunStart(
@@ -34,10 +35,24 @@ final class LineStation {
             store.finish(run, teardown(4), new RunEnd(Verdict.FAIL, "VDD", "check the regulator", null), Instant.now());
             return run;
         }
-        store.step(run, Samples.vddStep(2, vdd + 0.01, Verdict.PASS));
+        store.step(run, marginal(Samples.vddStep(2, vdd + 0.01, Verdict.PASS), i % 3 == 1));
         store.stepBindingUid(run, uidStep(3), String.format("%024X", serial.hashCode() & 0xffffffffL));
         store.finish(run, teardown(4), new RunEnd(Verdict.PASS, null, null, null), Instant.now());
         return run;
+    }
+
+    private static StepRecord marginal(StepRecord s, boolean marginal) {
+        MeasurementRecord m = s.measurements().get(0);
+        return new StepRecord(
+                s.seq(),
+                s.name(),
+                s.kind(),
+                s.startedAt(),
+                s.endedAt(),
+                s.verdict(),
+                s.message(),
+                List.of(new MeasurementRecord(
+                        m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict(), marginal)));
     }
 
     private static StepRecord uidStep(int seq) {

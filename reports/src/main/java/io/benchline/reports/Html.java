@@ -21,6 +21,8 @@ public final class Html {
             .chart{margin:6px 0} .chart svg{max-width:100%;height:auto}
             .hist{display:inline-block;width:470px;vertical-align:top;margin:0 12px 12px 0}
             code{font-size:12px}
+            .MARGINAL{color:#8a5300;background:#ffe8b0;border-radius:3px;padding:0 4px;font-weight:bold;font-size:12px}
+            td.marginal{color:#8a5300;font-weight:bold}
             """;
 
     private Html() {}

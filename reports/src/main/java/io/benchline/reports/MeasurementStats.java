@@ -6,7 +6,7 @@ package io.benchline.reports;
  * Cpk is for continuous measurements only ({@link ContinuousMeasurement}) and is computed from the
  * process readings: all of them but those of boards that failed power-on or a rail check
  * ({@code cpkN} readings); null for discrete measurements, without limits, below 2 readings or when
- * their sigma is 0.
+ * their sigma is 0. {@code marginal}: how many readings passed in the plan's marginal band.
  */
 public record MeasurementStats(
         String name,
@@ -21,7 +21,8 @@ public record MeasurementStats(
         boolean continuous,
         long cpkN,
         Double cpk,
-        Histogram histogram) {
+        Histogram histogram,
+        long marginal) {
 
     static Double cpk(double mean, Double sigma, Double low, Double high) {
         if (sigma == null || sigma == 0 || (low == null && high == null)) {

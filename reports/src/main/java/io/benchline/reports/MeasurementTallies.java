@@ -78,7 +78,8 @@ final class MeasurementTallies {
                         s1,
                         s2,
                         t.minReading(),
-                        t.maxReading()));
+                        t.maxReading(),
+                        t.marginal()));
             }
         }
         return out;
@@ -118,7 +119,9 @@ final class MeasurementTallies {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         TreeMap<Integer, Long> counts = new TreeMap<>();
+        long marginal = 0;
         for (MeasurementTally t : tallies) {
+            marginal += t.marginal();
             min = Math.min(min, t.minReading());
             max = Math.max(max, t.maxReading());
             counts.merge(t.bin(), t.n(), Long::sum);
@@ -142,7 +145,8 @@ final class MeasurementTallies {
                 continuous,
                 process.n(),
                 cpk,
-                histogram(counts, k));
+                histogram(counts, k),
+                marginal);
     }
 
     /** Every bin from the first to the last one with readings, widened to show the limits' bins. */

@@ -172,7 +172,8 @@ public final class ReportCsv {
                 "max",
                 "continuous",
                 "cpk_n",
-                "cpk")) {
+                "cpk",
+                "marginal")) {
             for (MeasurementStats s : r.measurements()) {
                 csv.row(
                         s.name(),
@@ -186,7 +187,8 @@ public final class ReportCsv {
                         s.max(),
                         s.continuous(),
                         s.cpkN(),
-                        CsvWriter.rounded(s.cpk()));
+                        CsvWriter.rounded(s.cpk()),
+                        s.marginal());
             }
         }
     }

@@ -82,10 +82,10 @@ public final class ReportHtml {
                     .append("</div>\n");
         }
 
-        b.append(
-                "<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
-                        + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
-                        + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th></tr>\n");
+        b.append("<h2>Measurements</h2>\n<table id=\"measurements\"><tr><th>measurement</th><th class=\"num\">n</th>"
+                + "<th class=\"num\">mean</th><th class=\"num\">σ</th><th class=\"num\">min</th><th class=\"num\">max</th>"
+                + "<th class=\"num\">low</th><th class=\"num\">high</th><th class=\"num\">Cpk</th><th class=\"num\">Cpk readings</th>"
+                + "<th class=\"num\" title=\"passed in the plan's marginal band, near a limit\">marginal</th></tr>\n");
         for (MeasurementStats s : r.measurements()) {
             b.append("<tr><td>")
                     .append(esc(s.name()))
@@ -107,6 +107,8 @@ public final class ReportHtml {
                     .append(s.continuous() ? Html.number(s.cpk(), "%.2f") : "discrete")
                     .append("</td><td class=\"num\">")
                     .append(s.continuous() ? String.valueOf(s.cpkN()) : "-")
+                    .append(s.marginal() > 0 ? "</td><td class=\"num marginal\">" : "</td><td class=\"num\">")
+                    .append(s.marginal())
                     .append("</td></tr>\n");
         }
         b.append("</table>\n<p class=\"sub\">Cpk only for continuous readings (a unit of V, A, Ω, Hz, s… and a "

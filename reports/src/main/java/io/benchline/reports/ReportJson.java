@@ -45,6 +45,7 @@ public final class ReportJson {
             o.put("continuous", s.continuous());
             o.put("cpk_n", s.cpkN());
             o.put("cpk", finite(s.cpk()));
+            o.put("marginal", s.marginal());
             List<Object> bins = new ArrayList<>();
             for (Histogram.Bin b : s.histogram().bins()) {
                 bins.add(List.of(b.lower(), b.upper(), b.count()));

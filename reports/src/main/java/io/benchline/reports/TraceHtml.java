@@ -103,6 +103,7 @@ public final class TraceHtml {
                             .append(m.verdict())
                             .append("\">")
                             .append(m.verdict())
+                            .append(m.marginal() ? " <span class=\"MARGINAL\">MARGINAL</span>" : "")
                             .append("</td><td>")
                             .append(esc(m.name()))
                             .append("</td><td class=\"num value\">")

@@ -94,6 +94,7 @@ public final class TraceJson {
         o.put("low", x.low());
         o.put("high", x.high());
         o.put("verdict", x.verdict() == null ? null : x.verdict().name());
+        o.put("marginal", x.marginal());
         if (x.instrument() != null) {
             Map<String, Object> i = new LinkedHashMap<>();
             i.put("make", x.instrument().make());

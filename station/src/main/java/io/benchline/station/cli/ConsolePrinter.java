@@ -9,6 +9,7 @@ import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints a run's steps as they are stored and its verdict with the hint, for a terminal. */
@@ -46,7 +47,7 @@ final class ConsolePrinter implements RunListener {
                     m.name(),
                     shown(m.reading(), m.unit()),
                     "[" + shown(m.low(), m.unit()) + " .. " + shown(m.high(), m.unit()) + "]",
-                    m.verdict());
+                    m.marginal() ? m.verdict() + "  MARGINAL (near a limit)" : m.verdict());
         }
     }
 
@@ -71,6 +72,14 @@ final class ConsolePrinter implements RunListener {
         out.println();
         if (o.verdict() == Verdict.PASS) {
             out.printf("PASS  %s  (run %d stored)%n", o.serial(), o.runId());
+            List<String> marginal = o.steps().stream()
+                    .flatMap(s -> s.measurements().stream())
+                    .filter(MeasurementRecord::marginal)
+                    .map(m -> m.name() + " " + shown(m.reading(), m.unit()))
+                    .toList();
+            if (!marginal.isEmpty()) {
+                out.println("  marginal (passed, near a limit): " + String.join(", ", marginal));
+            }
             return;
         }
         out.printf(

@@ -1,6 +1,7 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.db.MeasurementRecord;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
@@ -347,11 +348,21 @@ final class DemoCommand implements Callable<Integer> {
         if (quiet) {
             return;
         }
-        String where = o.verdict() == Verdict.PASS ? "" : " at " + o.failedStep();
+        String where = o.verdict() == Verdict.PASS ? marginal(o) : " at " + o.failedStep();
         (json ? System.err : System.out)
                 .printf(
                         "[%4d/%d] %s %-27s %-7s%-16s (board: %s)%n",
                         n, boards, retest ? "retest" : "      ", serial, o.verdict(), where, profile.id());
+    }
+
+    /** A pass with readings in their marginal band names them: " marginal VCAP1". */
+    private static String marginal(RunOutcome o) {
+        List<String> names = o.steps().stream()
+                .flatMap(s -> s.measurements().stream())
+                .filter(MeasurementRecord::marginal)
+                .map(MeasurementRecord::name)
+                .toList();
+        return names.isEmpty() ? "" : " marginal " + String.join(",", names);
     }
 
     private record Retest(int index, String serial, BoardProfile profile, Verdict verdict) {}

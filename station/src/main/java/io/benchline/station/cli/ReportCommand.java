@@ -137,12 +137,12 @@ final class ReportCommand implements Callable<Integer> {
         System.out.println("  measurements (every judged reading, retests included; Cpk for continuous readings only,");
         System.out.println("  without boards that failed power-on or a rail check: docs/yield.md):");
         System.out.printf(
-                "    %-22s %7s %12s %12s %12s %12s %8s %7s%n",
-                "name", "n", "mean", "sigma", "min", "max", "Cpk n", "Cpk");
+                "    %-22s %7s %12s %12s %12s %12s %8s %7s %8s%n",
+                "name", "n", "mean", "sigma", "min", "max", "Cpk n", "Cpk", "marginal");
         for (MeasurementStats s : ms) {
             System.out.printf(
                     Locale.ROOT,
-                    "    %-22s %7d %12s %12s %12s %12s %8s %7s%n",
+                    "    %-22s %7d %12s %12s %12s %12s %8s %7s %8d%n",
                     s.name(),
                     s.n(),
                     Html.value(s.mean(), s.unit()),
@@ -150,7 +150,8 @@ final class ReportCommand implements Callable<Integer> {
                     Html.value(s.min(), s.unit()),
                     Html.value(s.max(), s.unit()),
                     s.continuous() ? String.valueOf(s.cpkN()) : "-",
-                    !s.continuous() ? "discr." : s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()));
+                    !s.continuous() ? "discr." : s.cpk() == null ? "-" : String.format(Locale.ROOT, "%.2f", s.cpk()),
+                    s.marginal());
         }
     }
 

@@ -24,7 +24,14 @@ record RunJson(
 
     /** instrument: the one that took the reading, compactly ("KEYSIGHT 34461A #MY57200000"), or null. */
     record MeasurementJson(
-            String name, Double reading, String unit, Double low, Double high, String verdict, String instrument) {}
+            String name,
+            Double reading,
+            String unit,
+            Double low,
+            Double high,
+            String verdict,
+            String instrument,
+            boolean marginal) {}
 
     static RunJson of(RunOutcome o, String batch, String plan, String planVersion, String fixture) {
         return new RunJson(
@@ -59,6 +66,7 @@ record RunJson(
                 m.low(),
                 m.high(),
                 m.verdict().name(),
-                m.instrument() == null ? null : m.instrument().label());
+                m.instrument() == null ? null : m.instrument().label(),
+                m.marginal());
     }
 }

@@ -146,13 +146,14 @@ final class TraceCommand implements Callable<Integer> {
                     // a failed value stands out: marked at the start of its line, and in red on a terminal
                     boolean bad = m.verdict() != Verdict.PASS;
                     String line = String.format(
-                            "  %s   %-22s %12s  [%s .. %s]  %s%s",
+                            "  %s   %-22s %12s  [%s .. %s]  %s%s%s",
                             bad ? ">>" : "  ",
                             m.name(),
                             Measurements.format(m.reading(), m.unit()),
                             Measurements.format(m.low(), m.unit()),
                             Measurements.format(m.high(), m.unit()),
                             m.verdict(),
+                            m.marginal() ? "  MARGINAL (near a limit)" : "",
                             m.instrument() == null ? "" : "  " + m.instrument().label());
                     System.out.println(bad && System.console() != null ? "\u001b[1;31m" + line + "\u001b[0m" : line);
                 }

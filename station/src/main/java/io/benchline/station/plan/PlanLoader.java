@@ -243,6 +243,7 @@ public final class PlanLoader {
         if (limits.low() == null && limits.high() == null) {
             throw new YamlError(f.where(), what + ": give at least one of 'low' and 'high'");
         }
+        limits = MarginalLoader.withBand(f, limits, what);
         int samples = f.integer("samples", 1);
         if (samples < 1 || samples > 1000) {
             throw new YamlError(f.where("samples"), what + ": samples must be 1 to 1000");

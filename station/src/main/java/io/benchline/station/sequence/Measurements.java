@@ -12,6 +12,7 @@ import java.util.Optional;
 public final class Measurements {
     private Measurements() {}
 
+    /** A reading in the limits' marginal band passes and is flagged marginal. */
     public static MeasurementRecord of(String name, double reading, String unit, Limits limits) {
         return new MeasurementRecord(
                 name,
@@ -19,7 +20,8 @@ public final class Measurements {
                 unit,
                 limits.low(),
                 limits.high(),
-                limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL);
+                limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL,
+                limits.marginal(reading));
     }
 
     /** The readings, each stamped with the instrument that took them (unchanged when the fixture has none in that role). */

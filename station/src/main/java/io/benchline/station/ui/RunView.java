@@ -48,7 +48,8 @@ final class RunView {
                         x.low(),
                         x.high(),
                         x.verdict().name(),
-                        x.instrument()));
+                        x.instrument(),
+                        x.marginal()));
             }
             steps.add(step(
                     s.step().seq(),
@@ -72,7 +73,8 @@ final class RunView {
                     x.low(),
                     x.high(),
                     x.verdict().name(),
-                    x.instrument()));
+                    x.instrument(),
+                    x.marginal()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
@@ -96,7 +98,8 @@ final class RunView {
             Double low,
             Double high,
             String verdict,
-            io.benchline.db.InstrumentIdentity instrument) {
+            io.benchline.db.InstrumentIdentity instrument,
+            boolean marginal) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);
@@ -105,6 +108,7 @@ final class RunView {
         m.put("high", high);
         m.put("verdict", verdict);
         m.put("instrument", instrument == null ? null : instrument.label());
+        m.put("marginal", marginal);
         return m;
     }
 }

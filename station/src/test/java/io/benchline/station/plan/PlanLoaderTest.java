@@ -30,7 +30,7 @@ class PlanLoaderTest {
                 .filter(s -> s.name().equals("VCAP1"))
                 .findFirst()
                 .orElseThrow();
-        assertEquals(new Limits(1.08, 1.38), vcap.limits());
+        assertEquals(new Limits(1.08, 1.38, 1.20, 1.32), vcap.limits());
         assertTrue(vcap.hint().contains("4.7 µF VCAP1 capacitor"));
         assertEquals(64, plan.sha256().length());
         assertTrue(plan.firmware().isPresent());
@@ -226,8 +226,12 @@ class PlanLoaderTest {
     }
 
     private Path write(String text) throws IOException {
-        Path copyDir = dir.resolve("plans");
-        Files.createDirectories(copyDir);
+        Files.createDirectories(dir.resolve("plans"));
+        return writeWithFirmware(dir, text);
+    }
+
+    /** The plan text as dir/plan.yaml, with the shipped firmware where its path says. */
+    static Path writeWithFirmware(Path dir, String text) throws IOException {
         Path fw = dir.resolve("firmware/banner/build/f411");
         Files.createDirectories(fw);
         Files.copy(
