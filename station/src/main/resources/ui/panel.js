@@ -38,6 +38,15 @@
     return $("operator-name").value.trim();
   }
 
+  // why the production flow, the shift-start rule or the MES kept a tile's board out
+  const REFUSED = {
+    "quarantined": "QUARANTINED",
+    "already-passed": "PASSED BEFORE",
+    "route-refused": "REFUSED BY MES",
+    "mes-unavailable": "MES UNAVAILABLE",
+    "golden-check-required": "GOLDEN CHECK FIRST",
+  };
+
   function tile(position, t, prompt) {
     tiles[position] = t;
     const el = $("tile-" + position);
@@ -46,7 +55,7 @@
     el.querySelector(".serial").textContent = t.serial || "";
     const refused = state === "refused";
     el.querySelector(".verdict").textContent = t.verdict ? t.verdict
-      : refused ? (released[position] ? "RELEASED" : t.refused === "quarantined" ? "QUARANTINED" : "PASSED BEFORE")
+      : refused ? (released[position] ? "RELEASED" : REFUSED[t.refused] || "REFUSED")
       : state === "empty" ? "EMPTY" : state === "running" ? "TESTING" : t.serial ? "READY" : "";
     el.querySelector(".hint").textContent = t.verdict && t.verdict !== "PASS"
       ? (t.failed_step ? "at " + t.failed_step + ": " : "")

@@ -10,7 +10,7 @@ final class OutboxSql {
 
     static final String RUN_START = """
             SELECT b.serial, ba.name, b.product, r.station, r.operator, r.fixture, r.plan_name, r.plan_version,
-                   r.plan_sha256, r.firmware_sha256, r.software_version, r.started_at
+                   r.plan_sha256, r.firmware_sha256, r.software_version, r.started_at, r.position
             FROM run r JOIN board b ON b.id = r.board_id JOIN batch ba ON ba.id = r.batch_id
             WHERE r.id = ?""";
 

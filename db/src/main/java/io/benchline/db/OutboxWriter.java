@@ -116,7 +116,8 @@ final class OutboxWriter {
                     rs.getString(8),
                     rs.getString(9),
                     rs.getString(10),
-                    rs.getString(11));
+                    rs.getString(11),
+                    rs.getObject(13, Integer.class));
             startedAt = rs.getTimestamp(12).toInstant();
         }
         Map<Long, List<MeasurementRecord>> readings = new HashMap<>();

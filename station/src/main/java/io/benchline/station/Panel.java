@@ -5,6 +5,10 @@ import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.PanelFixture;
+import io.benchline.station.golden.GoldenRequired;
+import io.benchline.station.line.StationLine;
+import io.benchline.station.mes.MesUnavailable;
+import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.PromptAnswers;
 import io.benchline.station.sequence.RunAborts;
@@ -24,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -41,9 +46,17 @@ public final class Panel implements AutoCloseable {
     private final int recovered;
     private final StopSignals stopSignals;
     private final RunAborts aborts;
+    private final RunHooks hooks;
 
-    private Panel(Plan plan, PanelFixture fixture, List<Sequencer> sequencers, int recovered, RunAborts aborts) {
+    private Panel(
+            Plan plan,
+            PanelFixture fixture,
+            List<Sequencer> sequencers,
+            int recovered,
+            RunAborts aborts,
+            RunHooks hooks) {
         this.aborts = aborts;
+        this.hooks = hooks;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencers = sequencers;
@@ -79,7 +92,16 @@ public final class Panel implements AutoCloseable {
                     return s;
                 })
                 .toList();
-        return new Panel(plan, fixture, sequencers, recovered, aborts);
+        return new Panel(plan, fixture, sequencers, recovered, aborts, RunHooks.of(plan, file, db));
+    }
+
+    /** The shift-start rule, the MES and the line each position's run passes through, as a one-board station's. */
+    public RunHooks hooks() {
+        return hooks;
+    }
+
+    public StationLine line() {
+        return hooks.line();
     }
 
     /** How many boards a panel holds. */
@@ -96,9 +118,24 @@ public final class Panel implements AutoCloseable {
         return run(requests, listeners, PromptAnswers.NONE);
     }
 
-    /** As {@link #run(List, IntFunction)}, with the runs' prompt steps answered from answers (the screen). */
+    /** As {@link #run(List, IntFunction)}, with the runs' prompt steps answered from answers. */
     public List<Optional<RunOutcome>> run(
             List<Optional<RunRequest>> requests, IntFunction<RunListener> listeners, PromptAnswers answers) {
+        return run(requests, listeners, answers, (position, refusal) -> {
+            throw refusal;
+        });
+    }
+
+    /**
+     * As {@link #run(List, IntFunction, PromptAnswers)}; a position whose board is refused before
+     * anything is powered (the shift-start rule, the MES: see {@link #isRefusal}) is handed to
+     * refused and has no outcome, while the others run.
+     */
+    public List<Optional<RunOutcome>> run(
+            List<Optional<RunRequest>> requests,
+            IntFunction<RunListener> listeners,
+            PromptAnswers answers,
+            BiConsumer<Integer, RuntimeException> refused) {
         if (requests.size() != size()) {
             throw new InputError("the panel has " + size() + " positions; " + requests.size() + " were given");
         }
@@ -122,12 +159,13 @@ public final class Panel implements AutoCloseable {
             Optional<RunRequest> r = requests.get(i);
             Sequencer s = sequencers.get(i);
             RunListener listener = listeners.apply(i + 1);
-            going.add(r.map(req -> positions.submit(() -> s.run(req, listener, answers)))
+            going.add(r.map(req -> positions.submit(() -> runOne(s, req, listener, answers)))
                     .orElse(null));
         }
         List<Optional<RunOutcome>> outcomes = new ArrayList<>();
         RuntimeException first = null;
-        for (Future<RunOutcome> f : going) {
+        for (int i = 0; i < going.size(); i++) {
+            Future<RunOutcome> f = going.get(i);
             if (f == null) {
                 outcomes.add(Optional.empty());
                 continue;
@@ -136,7 +174,13 @@ public final class Panel implements AutoCloseable {
                 outcomes.add(Optional.of(f.get()));
             } catch (ExecutionException e) {
                 outcomes.add(Optional.empty());
-                if (first == null) {
+                if (isRefusal(e.getCause())) {
+                    try {
+                        refused.accept(i + 1, (RuntimeException) e.getCause());
+                    } catch (RuntimeException told) {
+                        first = first == null ? told : first;
+                    }
+                } else if (first == null) {
                     first = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
                 }
             } catch (InterruptedException e) {
@@ -160,7 +204,16 @@ public final class Panel implements AutoCloseable {
             throw new InputError("position " + position + ": " + problem);
         });
         Sequencer s = sequencers.get(position - 1);
-        return CompletableFuture.supplyAsync(() -> s.run(request, listener, answers), positions);
+        return CompletableFuture.supplyAsync(() -> runOne(s, request, listener, answers), positions);
+    }
+
+    private RunOutcome runOne(Sequencer s, RunRequest request, RunListener listener, PromptAnswers answers) {
+        return hooks.run(request, listener, (r, l) -> s.run(r, l, answers));
+    }
+
+    /** A position's board refused before anything was powered: by the shift-start rule or the MES. */
+    public static boolean isRefusal(Throwable e) {
+        return e instanceof GoldenRequired || e instanceof RouteRefused || e instanceof MesUnavailable;
     }
 
     /** The stop signals of the panel's going runs, one per position (ABORT on a tile, the API's abort). */
@@ -185,6 +238,7 @@ public final class Panel implements AutoCloseable {
     public void close() {
         stopSignals.restore();
         positions.shutdownNow();
+        hooks.close();
         fixture.close();
     }
 }

@@ -6,7 +6,6 @@ import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
-import io.benchline.station.golden.GoldenSettings;
 import io.benchline.station.golden.ShiftGate;
 import io.benchline.station.line.StationLine;
 import io.benchline.station.mes.MesGate;
@@ -20,7 +19,6 @@ import io.benchline.station.sequence.Sequencer;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * One station: a plan, its fixture opened, and the results database. Opening it
@@ -34,14 +32,11 @@ public final class Station implements AutoCloseable {
     private final int recovered;
     private final StopSignals stopSignals;
     private final RunAborts aborts;
-    private volatile StationLine line;
-    private volatile MesGate mes;
-    private volatile ShiftGate shiftGate;
+    private final RunHooks hooks;
 
-    private Station(
-            Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
+    private Station(Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, RunHooks hooks) {
         this.aborts = aborts;
-        this.line = line;
+        this.hooks = hooks;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencer = sequencer;
@@ -64,44 +59,40 @@ public final class Station implements AutoCloseable {
         Sequencer sequencer =
                 new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
         sequencer.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
-        Station station = new Station(plan, fixture, sequencer, recovered, aborts, StationLine.alone(db));
-        GoldenSettings golden = GoldenSettings.of(file);
-        station.useShiftGate(new ShiftGate(
-                golden,
-                db.golden(),
-                file.station(),
-                plan.name(),
-                ShiftGate.howTo(String.valueOf(plan.file()), file.source(), golden),
-                Clock.systemDefaultZone()));
-        return station;
+        return new Station(plan, fixture, sequencer, recovered, aborts, RunHooks.of(plan, file, db));
     }
 
     /** Throws {@link io.benchline.station.golden.GoldenRequired} when the shift-start rule refuses this run (before anything is powered). */
     public void admitShift(RunRequest request) {
-        shiftGate.admit(request);
+        hooks.admitShift(request);
     }
 
     /** The shift-start golden-check rule production runs are held to (the fixture file's golden: block). */
     public void useShiftGate(ShiftGate gate) {
-        this.shiftGate = gate;
+        hooks.useShiftGate(gate);
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return gated(request, () -> sequencer.run(request, line.around(listener)));
+        return hooks.run(request, listener, sequencer::run);
     }
 
     /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
     public void joinLine(StationLine line) {
-        this.line = line;
+        hooks.joinLine(line);
     }
 
     public StationLine line() {
-        return line;
+        return hooks.line();
+    }
+
+    /** The shift-start rule, the MES and the line every run passes through. */
+    public RunHooks hooks() {
+        return hooks;
     }
 
     /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
-        return gated(request, () -> sequencer.run(request, line.around(listener), answers));
+        return hooks.run(request, listener, (r, l) -> sequencer.run(r, l, answers));
     }
 
     /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */
@@ -111,17 +102,7 @@ public final class Station implements AutoCloseable {
 
     /** From now on each run asks the MES first and posts its result after (docs/mes.md); closed with the station. */
     public void useMes(MesGate gate) {
-        MesGate before = mes;
-        this.mes = gate;
-        if (before != null) {
-            before.close();
-        }
-    }
-
-    private RunOutcome gated(RunRequest request, Supplier<RunOutcome> run) {
-        admitShift(request);
-        MesGate gate = mes;
-        return gate == null ? run.get() : gate.run(request, run);
+        hooks.useMes(gate);
     }
 
     public Plan plan() {
@@ -140,10 +121,7 @@ public final class Station implements AutoCloseable {
     @Override
     public void close() {
         stopSignals.restore();
-        MesGate gate = mes;
-        if (gate != null) {
-            gate.close();
-        }
+        hooks.close();
         fixture.close();
     }
 }

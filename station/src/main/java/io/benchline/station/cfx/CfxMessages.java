@@ -68,7 +68,7 @@ public final class CfxMessages implements RunMessages {
         body.put("TransactionID", transaction(runId, start, at).toString());
         body.putNull("Lane");
         body.put("UnitCount", 1);
-        body.set("Units", units(start.serial()));
+        body.set("Units", units(start));
         body.put("RecipeName", start.planName());
         body.put("Revision", start.planVersion());
         ObjectNode order = body.putObject("WorkOrderIdentifier");
@@ -87,7 +87,7 @@ public final class CfxMessages implements RunMessages {
         done.put("PrimaryIdentifier", run.start().serial());
         done.putNull("HermesIdentifier");
         done.put("UnitCount", 1);
-        done.set("Units", units(run.start().serial()));
+        done.set("Units", units(run.start()));
         done.putArray("PerformanceImpacts");
         out.add(wrap(WORK_COMPLETED, done, run.endedAt()));
         for (StepRecord step : run.steps()) {
@@ -173,7 +173,7 @@ public final class CfxMessages implements RunMessages {
         sampling.putNull("SampleSize");
         ObjectNode unit = body.putArray("TestedUnits").addObject();
         unit.put("UnitIdentifier", start.serial());
-        unit.put("UnitPositionNumber", 1);
+        unit.put("UnitPositionNumber", position(start));
         unit.put("OverallResult", testResult(run.end().verdict()));
         ArrayNode tests = unit.putArray("Tests");
         for (StepRecord step : run.steps()) {
@@ -268,13 +268,18 @@ public final class CfxMessages implements RunMessages {
         return t;
     }
 
-    private static ArrayNode units(String serial) {
+    private static ArrayNode units(RunStart start) {
         ArrayNode units = CfxEnvelope.JSON.createArrayNode();
         ObjectNode u = units.addObject();
-        u.put("UnitIdentifier", serial);
-        u.put("PositionNumber", 1);
+        u.put("UnitIdentifier", start.serial());
+        u.put("PositionNumber", position(start));
         u.putNull("PositionName");
         return units;
+    }
+
+    /** The board's position on a multi-up fixture; 1 for a fixture of one board. */
+    private static int position(RunStart start) {
+        return start.position() == null ? 1 : start.position();
     }
 
     /** PASS, FAIL, ERROR, ABORTED, SKIPPED → CFX's TestResult. */

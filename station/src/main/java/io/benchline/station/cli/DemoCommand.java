@@ -299,11 +299,23 @@ final class DemoCommand implements Callable<Integer> {
         }
         boolean relay = relayPowered();
         if (ui) {
-            return DemoPanels.serve(loadedPlan, positions, relay, seed, scale, batchName, db, bind, port);
+            return DemoPanels.serve(loadedPlan, positions, relay, seed, scale, batchName, db, bind, port, line, cfx);
         }
-        try (Database database = db.openOrCreate()) {
+        try (Database database = db.openOrCreate();
+                CfxLink cfxLink = cfx.attach(database)) {
             return DemoPanels.run(
-                    loadedPlan, positions, relay, boards, seed, scale, batchName, database, System.out, quiet);
+                    loadedPlan,
+                    positions,
+                    relay,
+                    boards,
+                    seed,
+                    scale,
+                    batchName,
+                    database,
+                    System.out,
+                    quiet,
+                    line,
+                    cfxLink);
         }
     }
 

@@ -9,6 +9,7 @@ import io.benchline.reports.BatchReports;
 import io.benchline.reports.YieldReport;
 import io.benchline.reports.YieldText;
 import io.benchline.station.Panel;
+import io.benchline.station.cfx.CfxLink;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -48,11 +49,15 @@ final class DemoPanels {
             String batch,
             Database db,
             PrintStream out,
-            boolean quiet) {
-        FixtureFile file = panelFile(positions, relayPowered, timeScale);
+            boolean quiet,
+            LineOptions line,
+            CfxLink cfx) {
+        FixtureFile file = panelFile(positions, relayPowered, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         List<BoardProfile> mix = DemoMix.profiles(boards, seed);
-        try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+        try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)));
+                LineOptions.Session onLine = line.join(panel, db, batch, LineOptions.DRAIN_ON_EXIT, out)) {
+            cfx.start();
             if (panel.recoveredRuns() > 0) {
                 out.println(panel.recoveredRuns() + " run(s) cut off by an earlier crash closed as ABORTED");
             }
@@ -109,14 +114,19 @@ final class DemoPanels {
             String batch,
             DbOption dbOption,
             String bind,
-            int port) {
-        FixtureFile file = panelFile(positions, relayPowered, timeScale);
+            int port,
+            LineOptions line,
+            CfxOption cfxOption) {
+        FixtureFile file = panelFile(positions, relayPowered, timeScale, line);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         int cycle = 5 * BoardProfile.values().length;
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         AtomicInteger next = new AtomicInteger();
         try (Database db = dbOption.openOrCreate();
-                Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
+                CfxLink cfx = cfxOption.attach(db);
+                Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)));
+                LineOptions.Session onLine = line.join(panel, db, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
+            cfx.start();
             System.out.println("demo: the simulated " + positions + "-up panel; each board placed follows the demo mix"
                     + " (mostly good, every fault profile once in " + cycle + "); serials match "
                     + plan.serialPattern().pattern() + ", e.g. SN-DEMO-0001");
@@ -134,10 +144,11 @@ final class DemoPanels {
         }
     }
 
-    private static FixtureFile panelFile(int positions, boolean relayPowered, double timeScale) {
-        return FixtureLoader.parse(
+    /** The simulated panel, under the station name --station gives. */
+    private static FixtureFile panelFile(int positions, boolean relayPowered, double timeScale, LineOptions line) {
+        return line.named(FixtureLoader.parse(
                 "(demo " + positions + "-up panel" + (relayPowered ? ", relay-powered" : "") + ")",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale, relayPowered));
+                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale, relayPowered)));
     }
 
     private static List<List<Board>> panels(List<Board> boards, int positions) {

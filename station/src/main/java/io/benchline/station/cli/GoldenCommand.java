@@ -72,9 +72,11 @@ final class GoldenCommand implements Callable<Integer> {
     public Integer call() {
         String operator = Cli.named("--operator", this.operator);
         var loadedPlan = PlanLoader.load(Path.of(Home.resolve(plan.toString())));
-        var fixtureFile = FixtureLoader.load(Home.resolve(fixture));
-        PlanFit.check(loadedPlan, fixtureFile);
-        GoldenSettings settings = GoldenSettings.of(fixtureFile);
+        var given = FixtureLoader.load(Home.resolve(fixture));
+        PlanFit.check(loadedPlan, given);
+        GoldenSettings settings = GoldenSettings.of(given);
+        // on a multi-up fixture the golden board goes in position 1: the check counts for the whole panel
+        var fixtureFile = given.atPosition(1);
         GoldenRequest request = new GoldenRequest(serial, repeat, Operators.orLogin(operator), guardK);
         GoldenCheck.validate(request, settings);
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);

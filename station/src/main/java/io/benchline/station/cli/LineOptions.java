@@ -5,6 +5,8 @@ import io.benchline.db.CentralUrl;
 import io.benchline.db.Database;
 import io.benchline.db.StationState;
 import io.benchline.station.InputError;
+import io.benchline.station.Panel;
+import io.benchline.station.RunHooks;
 import io.benchline.station.Station;
 import io.benchline.station.Version;
 import io.benchline.station.fixture.FixtureFile;
@@ -74,14 +76,29 @@ final class LineOptions {
      * closes what this returns (a bounded drain, then what is left goes with the next start).
      */
     Session join(Station s, Database local, String batch, Duration drainOnExit, PrintStream out) {
+        return join(s.hooks(), s.fixture().file().station(), s.plan().name(), local, batch, drainOnExit, out);
+    }
+
+    /** As for a one-board station: each position's runs are forwarded and the panel's state shown on the line. */
+    Session join(Panel p, Database local, String batch, Duration drainOnExit, PrintStream out) {
+        return join(p.hooks(), p.fixture().file().station(), p.plan().name(), local, batch, drainOnExit, out);
+    }
+
+    private Session join(
+            RunHooks hooks,
+            String station,
+            String planName,
+            Database local,
+            String batch,
+            Duration drainOnExit,
+            PrintStream out) {
         String url = centralUrl();
         if (url == null) {
-            return new Session(s.line(), null);
+            return new Session(hooks.line(), null);
         }
-        StationState initial = new StationState(
-                s.fixture().file().station(), "idle", batch, s.plan().name(), Version.current());
+        StationState initial = new StationState(station, "idle", batch, planName, Version.current());
         StationLine line = StationLine.join(local, url, initial, patience(), drainOnExit, out::println);
-        s.joinLine(line);
+        hooks.joinLine(line);
         out.println("on the line: runs forwarded to " + CentralUrl.redact(url) + " as station " + initial.station()
                 + " (stored here first; see benchline sync status)");
         // Ctrl-C or a service stop: the same bounded drain as a clean end

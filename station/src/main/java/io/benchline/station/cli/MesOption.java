@@ -1,10 +1,13 @@
 package io.benchline.station.cli;
 
 import io.benchline.db.Database;
+import io.benchline.station.Panel;
+import io.benchline.station.RunHooks;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.mes.MesGate;
 import io.benchline.station.mes.MesSettings;
+import io.benchline.station.plan.Plan;
 import java.io.PrintStream;
 import picocli.CommandLine.Option;
 
@@ -22,9 +25,18 @@ final class MesOption {
 
     /** Puts the station behind its MES when --mes or the fixture file's mes: block names one. */
     void attach(Station station, FixtureFile fixture, Database db, PrintStream notices) {
+        attach(station.hooks(), station.plan(), fixture, db, notices);
+    }
+
+    /** As for a one-board station: each position's board is asked for, its result posted. */
+    void attach(Panel panel, FixtureFile fixture, Database db, PrintStream notices) {
+        attach(panel.hooks(), panel.plan(), fixture, db, notices);
+    }
+
+    private void attach(RunHooks hooks, Plan plan, FixtureFile fixture, Database db, PrintStream notices) {
         MesSettings settings = MesSettings.of(fixture, url, System.getenv());
         if (settings.enabled()) {
-            station.useMes(MesGate.open(settings, db, fixture.station(), station.plan(), notices::println));
+            hooks.useMes(MesGate.open(settings, db, fixture.station(), plan, notices::println));
         }
     }
 }

@@ -88,7 +88,12 @@ final class StationCommand implements Callable<Integer> {
         if (!fixtureFile.positions().isEmpty()) {
             Optional<List<SimFixture>> panel = SimBoards.simulatedPanel(fixtureFile);
             try (Database database = db.openOrCreate();
-                    Panel station = Panel.open(loadedPlan, fixtureFile, database, f -> PanelFixture.open(f, panel))) {
+                    CfxLink cfxLink = cfx.attach(database);
+                    Panel station = Panel.open(loadedPlan, fixtureFile, database, f -> PanelFixture.open(f, panel));
+                    LineOptions.Session onLine =
+                            line.join(station, database, batch, LineOptions.DRAIN_ON_EXIT, System.out)) {
+                mes.attach(station, fixtureFile, database, System.err);
+                cfxLink.start();
                 return PanelLauncher.serve(
                         database,
                         station,

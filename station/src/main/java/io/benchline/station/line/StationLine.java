@@ -11,6 +11,7 @@ import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -32,6 +33,9 @@ public final class StationLine implements AutoCloseable {
     private final Consumer<String> say;
     private volatile StationState state;
     private volatile PassAnswer lastCheck;
+    /** Runs going at once: a panel's positions; the station is idle again once the last has ended. */
+    private final AtomicInteger going = new AtomicInteger();
+
     private boolean closed;
 
     private StationLine(
@@ -122,7 +126,7 @@ public final class StationLine implements AutoCloseable {
         @Override
         public void runStarted(long runId, RunRequest request) {
             inner.runStarted(runId, request);
-            changeState("testing", request.batch());
+            changeState(1, request.batch());
         }
 
         @Override
@@ -140,7 +144,12 @@ public final class StationLine implements AutoCloseable {
             // the sequencer tells its listeners only after the verdict is committed
             forwarder.verdictStored();
             inner.runFinished(outcome);
-            changeState("idle", state.batch());
+            changeState(-1, null);
+        }
+
+        @Override
+        public void warning(String text) {
+            inner.warning(text);
         }
 
         @Override
@@ -149,12 +158,22 @@ public final class StationLine implements AutoCloseable {
         }
     }
 
-    private void changeState(String what, String batch) {
-        StationState s = state;
-        StationState next = new StationState(s.station(), what, batch, s.plan(), s.softwareVersion());
-        if (!next.equals(s)) {
-            state = next;
-            forwarder.stationState(next);
+    /** A run started (+1, in batch) or ended (-1): testing while any goes, idle after the last. */
+    private void changeState(int change, String batch) {
+        synchronized (going) {
+            int now = Math.max(0, going.get() + change);
+            going.set(now);
+            StationState s = state;
+            StationState next = new StationState(
+                    s.station(),
+                    now > 0 ? "testing" : "idle",
+                    batch == null ? s.batch() : batch,
+                    s.plan(),
+                    s.softwareVersion());
+            if (!next.equals(s)) {
+                state = next;
+                forwarder.stationState(next);
+            }
         }
     }
 

@@ -7,6 +7,8 @@ import io.benchline.station.Panel;
 import io.benchline.station.flow.BoardRefused;
 import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.flow.StationFlow;
+import io.benchline.station.golden.GoldenRequired;
+import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
@@ -20,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -256,10 +259,12 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
                 continue;
             }
             String serial = requests.get(i).get().serial();
-            Optional<String> refusal = refusal(state, i + 1, serial, confirmRetest);
+            // asked once per board: on a line, the line's central database too (bounded)
+            boolean passed = panel.line().hasPassed(serial).passed();
+            Optional<String> refusal = refusal(state, i + 1, serial, passed, confirmRetest);
             if (refusal.isPresent()) {
                 admitted.set(i, Optional.empty());
-            } else if (db.trace().hasPassed(serial)) {
+            } else if (passed) {
                 confirm.add(serial);
             }
         }
@@ -277,7 +282,8 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
     }
 
     /** Refuses the position's board on its tile when the flow does not let it be tested (now). */
-    private Optional<String> refusal(PanelState state, int position, String serial, boolean confirmRetest) {
+    private Optional<String> refusal(
+            PanelState state, int position, String serial, boolean passed, boolean confirmRetest) {
         try {
             flow.gate().admit(serial);
         } catch (BoardRefused e) {
@@ -286,7 +292,7 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
             state.tile(position, t -> t.refusedFor("quarantined", why));
             return Optional.of("quarantined");
         }
-        if (!confirmRetest && db.trace().hasPassed(serial)) {
+        if (!confirmRetest && passed) {
             String why = "already passed: an engineer must confirm a retest";
             state.tile(position, t -> t.refusedFor("already-passed", why));
             return Optional.of("already-passed");
@@ -346,7 +352,10 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
         placeBoard.accept(position);
         panel.runAt(position, request, new TileListener(state, position), prompts)
                 .whenComplete((outcome, e) -> {
-                    if (e != null) {
+                    Throwable cause = e instanceof CompletionException ? e.getCause() : e;
+                    if (Panel.isRefusal(cause)) {
+                        refused(state, position, (RuntimeException) cause);
+                    } else if (e != null) {
                         state.failed("position " + position + ": station software error: " + e.getMessage());
                     }
                     ended(state);
@@ -380,12 +389,24 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
                     placeBoard.accept(i + 1);
                 }
             }
-            panel.run(requests, position -> new TileListener(state, position), prompts);
+            panel.run(
+                    requests,
+                    position -> new TileListener(state, position),
+                    prompts,
+                    (position, why) -> refused(state, position, why));
         } catch (RuntimeException e) {
             state.failed("station software error: " + e.getMessage());
         } finally {
             ended(state);
         }
+    }
+
+    /** A board the shift-start rule or the MES refused before anything was powered: refused on its tile. */
+    private static void refused(PanelState state, int position, RuntimeException why) {
+        String conflict = why instanceof GoldenRequired
+                ? GoldenRequired.CONFLICT
+                : why instanceof RouteRefused ? "route-refused" : "mes-unavailable";
+        state.tile(position, t -> t.refusedFor(conflict, why.getMessage()));
     }
 
     private synchronized void ended(PanelState state) {

@@ -87,6 +87,7 @@ public final class PanelServer implements AutoCloseable {
             new RunControlRoutes(runs, json).install(config.routes);
             new FlowRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
+            new LineRoutes(panel.line()).install(config.routes);
         });
         app.start(bind, port);
         startButton.ifPresent(runs::watch);
