@@ -37,3 +37,7 @@ GRANT UPDATE (state, attempts, last_attempt_at, last_error) ON mes_result_post T
 GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
 GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
+-- live process control (V10): a station raises and updates its charts' alarms, operators acknowledge
+-- them (an acknowledgement is added once, never changed); forwarded from stations by id
+GRANT SELECT, INSERT ON spc_alarm, spc_ack TO benchline_station;
+GRANT UPDATE (rules, points, last_at, last_serial, last_reading, last_rules) ON spc_alarm TO benchline_station;

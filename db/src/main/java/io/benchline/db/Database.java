@@ -109,6 +109,16 @@ public final class Database implements AutoCloseable {
         return new FlowRecords(jdbi);
     }
 
+    /** Control-chart alarms and their acknowledgements (see {@link SpcAlarms}). */
+    public SpcAlarms spcAlarms() {
+        return new SpcAlarms(jdbi);
+    }
+
+    /** The runs and readings control charts are built from (see {@link ChartQueries}). */
+    public ChartQueries charts() {
+        return new ChartQueries(jdbi);
+    }
+
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);
