@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param retestLimit how many times a serial may be retested after a FAIL before it is
  *                    quarantined; empty for no limit
+ * @param spc         live process control: which measurements are charted and how (docs/plan-format.md)
  */
 public record Plan(
         Path file,
@@ -22,7 +23,8 @@ public record Plan(
         Pattern serialPattern,
         Optional<Firmware> firmware,
         List<Step> steps,
-        OptionalInt retestLimit) {
+        OptionalInt retestLimit,
+        SpcPlan spc) {
 
     public Plan {
         steps = List.copyOf(steps);
