@@ -77,8 +77,7 @@ public final class ChartQueries {
                     return 0;
                 })
                 .list();
-        return h
-                .createQuery("SELECT r.id, b.serial, r.ended_at, r.verdict, s.kind AS failed_kind FROM run r"
+        return h.createQuery("SELECT r.id, b.serial, r.ended_at, r.verdict, s.kind AS failed_kind FROM run r"
                         + " JOIN board b ON b.id = r.board_id"
                         + " LEFT JOIN step s ON s.run_id = r.id AND s.name = r.failed_step"
                         + " WHERE r.id IN (<ids>) ORDER BY r.id")

@@ -13,9 +13,20 @@ public record ChartRun(
         readings = List.copyOf(readings);
     }
 
-    /** A boards that failed at powering it or at a rail is out of the process: its readings are no chart's points. */
-    public boolean failedPowerOn() {
-        return verdict != Verdict.PASS && ("power".equals(failedKind) || "measure".equals(failedKind));
+    /** Whether this run's readings are points of a chart: see {@link #inProcess}. */
+    public boolean inProcess() {
+        return inProcess(verdict, failedKind);
+    }
+
+    /**
+     * A closed run is in the process unless it was aborted or failed at powering the board or at a
+     * rail (then its readings are no chart's points: the board was never properly powered).
+     */
+    public static boolean inProcess(Verdict verdict, String failedKind) {
+        if (verdict == null || verdict == Verdict.ABORTED) {
+            return false;
+        }
+        return verdict == Verdict.PASS || !("power".equals(failedKind) || "measure".equals(failedKind));
     }
 
     public record Reading(String name, String unit, Double low, Double high, double value) {}

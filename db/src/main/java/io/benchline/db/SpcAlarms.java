@@ -131,8 +131,8 @@ public final class SpcAlarms {
 
     /** The station's open alarms, the most recently fired first. */
     public List<SpcAlarm> open(String station) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE a.station = :station AND k.id IS NULL"
-                        + " ORDER BY a.last_at DESC, a.id")
+        return jdbi.withHandle(h -> h.createQuery(
+                        SELECT + "WHERE a.station = :station AND k.id IS NULL" + " ORDER BY a.last_at DESC, a.id")
                 .bind("station", station)
                 .map(ALARM)
                 .list());
@@ -155,8 +155,7 @@ public final class SpcAlarms {
     }
 
     private static Optional<SpcAlarm> openFor(Handle h, String station, String plan, String measurement) {
-        return h
-                .createQuery(SELECT + "WHERE a.station = :station AND a.plan_name = :plan"
+        return h.createQuery(SELECT + "WHERE a.station = :station AND a.plan_name = :plan"
                         + " AND a.measurement = :measurement AND k.id IS NULL")
                 .bind("station", station)
                 .bind("plan", plan)

@@ -107,17 +107,22 @@ class SpcAlarmsTest {
             assertTrue(all.tail().isEmpty());
             assertFalse(all.gap());
             ChartRun failed = all.head().get(3);
-            assertTrue(failed.failedPowerOn(), "failed at a rail");
-            assertFalse(all.head().get(4).failedPowerOn());
+            assertFalse(failed.inProcess(), "failed at a rail");
+            assertTrue(all.head().get(4).inProcess());
             assertEquals(3.304, all.head().get(4).readings().get(0).value(), 1e-9);
             assertEquals("VDD", all.head().get(4).readings().get(0).name());
 
             ChartRuns bounded = db.charts().runs("LOT-1", "bench-1", null, lastId, 4, 3);
             assertEquals(4, bounded.head().size());
             assertTrue(bounded.gap());
-            assertEquals(List.of("SN-8", "SN-9", "SN-10"), bounded.tail().stream().map(ChartRun::serial).toList());
+            assertEquals(
+                    List.of("SN-8", "SN-9", "SN-10"),
+                    bounded.tail().stream().map(ChartRun::serial).toList());
             assertTrue(open > lastId);
-            assertTrue(db.charts().runs("LOT-1", "bench-2", null, Long.MAX_VALUE, 4, 3).head().isEmpty());
+            assertTrue(db.charts()
+                    .runs("LOT-1", "bench-2", null, Long.MAX_VALUE, 4, 3)
+                    .head()
+                    .isEmpty());
         }
     }
 }

@@ -14,10 +14,13 @@ import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import io.benchline.station.sequence.Sequencer;
+import io.benchline.station.spc.ProcessCharts;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One station: a plan, its fixture opened, and the results database. Opening it
@@ -25,6 +28,7 @@ import java.util.function.Supplier;
  * after another.
  */
 public final class Station implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Station.class);
     private final Plan plan;
     private final Fixture fixture;
     private final Sequencer sequencer;
@@ -33,10 +37,18 @@ public final class Station implements AutoCloseable {
     private final RunAborts aborts;
     private volatile StationLine line;
     private volatile MesGate mes;
+    private final ProcessCharts charts;
 
     private Station(
-            Plan plan, Fixture fixture, Sequencer sequencer, int recovered, RunAborts aborts, StationLine line) {
+            Plan plan,
+            Fixture fixture,
+            Sequencer sequencer,
+            int recovered,
+            RunAborts aborts,
+            StationLine line,
+            ProcessCharts charts) {
         this.aborts = aborts;
+        this.charts = charts;
         this.line = line;
         this.plan = plan;
         this.fixture = fixture;
@@ -63,11 +75,12 @@ public final class Station implements AutoCloseable {
                 new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
                 recovered,
                 aborts,
-                StationLine.alone(db));
+                StationLine.alone(db),
+                new ProcessCharts(plan, file.station(), db, Clock.systemUTC()));
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
-        return gated(request, () -> sequencer.run(request, line.around(listener)));
+        return charted(request, gated(request, () -> sequencer.run(request, line.around(listener))));
     }
 
     /** Puts the station on a line of stations (its runs forwarded, retests checked on the line); the caller closes it. */
@@ -81,7 +94,22 @@ public final class Station implements AutoCloseable {
 
     /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
-        return gated(request, () -> sequencer.run(request, line.around(listener), answers));
+        return charted(request, gated(request, () -> sequencer.run(request, line.around(listener), answers)));
+    }
+
+    /** The station's live control charts (their alarms: {@code Database.spcAlarms()}). */
+    public ProcessCharts charts() {
+        return charts;
+    }
+
+    /** The stored run on the control charts; a chart that cannot be kept never changes what the run was. */
+    private RunOutcome charted(RunRequest request, RunOutcome outcome) {
+        try {
+            charts.observe(request.batch(), outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("control charts: run {} not charted: {}", outcome.runId(), e.getMessage());
+        }
+        return outcome;
     }
 
     /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */

@@ -12,6 +12,7 @@ import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.cfx.CfxLink;
+import io.benchline.station.demo.DemoDrift;
 import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
@@ -130,6 +131,21 @@ final class DemoCommand implements Callable<Integer> {
                     + " all measured by one DMM through one switch (default: ${DEFAULT-VALUE}).")
     int positions;
 
+    @Option(
+            names = "--drift",
+            paramLabel = "TEST-POINT",
+            description = {
+                "Make the simulated reading at a test point (vdd, vdda, vcap1, nrst) drift: from board",
+                "--drift-from on it rises 6 mV a board, so the control charts raise an alarm before a board fails."
+            })
+    String drift;
+
+    @Option(
+            names = "--drift-from",
+            defaultValue = "" + DemoDrift.DEFAULT_FROM,
+            description = "With --drift: the first board that drifts (default: ${DEFAULT-VALUE}).")
+    int driftFrom;
+
     @Mixin
     DbOption db;
 
@@ -192,11 +208,15 @@ final class DemoCommand implements Callable<Integer> {
                 fixtureFile.positions(),
                 fixtureFile.users());
         PlanFit.check(loadedPlan, fixtureFile);
+        DemoDrift drift = this.drift == null ? DemoDrift.NONE : DemoDrift.of(this.drift, driftFrom);
+        if (this.drift != null && (qemu || positions != 1)) {
+            throw new InputError("--drift shifts a simulated board's reading; leave out --qemu and --positions");
+        }
         if (positions != 1) {
             return panels(loadedPlan, batchName, scale);
         }
         if (ui) {
-            return serve(loadedPlan, fixtureFile, batchName);
+            return serve(loadedPlan, fixtureFile, batchName, drift);
         }
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated fixture).
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
@@ -228,7 +248,7 @@ final class DemoCommand implements Callable<Integer> {
             for (int i = 0; i < boards; i++) {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
-                sim.insert(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i));
+                sim.insert(drift.apply(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i), i + 1));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(i + 1, serial, profile, o, false);
                 results.add(new BoardJson(
@@ -240,7 +260,9 @@ final class DemoCommand implements Callable<Integer> {
             for (Retest r : retests) {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
-                sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()));
+                sim.insert(drift.apply(
+                        new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()),
+                        r.index() + 1));
                 RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(r.index() + 1, r.serial(), again, o, true);
                 results.add(new BoardJson(
@@ -287,7 +309,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The web station on the simulated fixture; the boards placed in the jig follow the demo mix, START after START. */
-    private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
+    private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName, DemoDrift drift) {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
@@ -301,7 +323,7 @@ final class DemoCommand implements Callable<Integer> {
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
                 int i = next.getAndIncrement();
-                sim.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
+                sim.insert(drift.apply(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i), i + 1));
             };
             System.out.println("demo: the simulated fixture; each START tests the next board of the demo mix "
                     + "(mostly good, every fault profile once in " + cycle + "); serials match "

@@ -71,7 +71,17 @@ public final class PlanLoader {
             steps.add(s);
         }
         return new Plan(
-                file, sha, planName, version, productName, revision, serial, firmware, steps, retestLimit, spc.build(root));
+                file,
+                sha,
+                planName,
+                version,
+                productName,
+                revision,
+                serial,
+                firmware,
+                steps,
+                retestLimit,
+                spc.build(root));
     }
 
     private static Pattern serialPattern(Fields f) {

@@ -53,7 +53,8 @@ final class SpcLoader {
         }
         if (n.get() instanceof Node.Scalar s) {
             if (onOff(s, "spc")) {
-                throw new YamlError(s.where(), what + ": spc is on by default; write 'spc: off' or give centre and sigma");
+                throw new YamlError(
+                        s.where(), what + ": spc is on by default; write 'spc: off' or give centre and sigma");
             }
             off.add(measurement.get());
             return;

@@ -28,7 +28,8 @@ class SpcPlanTest {
         assertTrue(plan.spc().on());
         assertEquals(20, plan.spc().baseline());
         assertEquals(
-                List.of("power-on current", "VDD", "VDDA", "VCAP1", "NRST"), plan.spc().measurements(plan.steps()));
+                List.of("power-on current", "VDD", "VDDA", "VCAP1", "NRST"),
+                plan.spc().measurements(plan.steps()));
     }
 
     @Test
@@ -39,7 +40,8 @@ class SpcPlanTest {
                 .replace("    samples: 8\n", "    samples: 8\n    spc: off\n");
         Plan plan = PlanLoader.load(write(text));
         assertEquals(30, plan.spc().baseline());
-        assertEquals(new SpcPlan.Given(1.26, 0.002), plan.spc().givenFor("VCAP1").orElseThrow());
+        assertEquals(
+                new SpcPlan.Given(1.26, 0.002), plan.spc().givenFor("VCAP1").orElseThrow());
         assertFalse(plan.spc().measurements(plan.steps()).contains("NRST"));
         assertTrue(PlanLoader.load(write(shipped().replace("spc:\n  baseline: 20\n", "spc: off\n")))
                 .spc()
