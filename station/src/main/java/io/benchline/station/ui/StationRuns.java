@@ -102,6 +102,11 @@ public final class StationRuns implements AutoCloseable {
         return batch;
     }
 
+    /** This station's name, as its runs and its control-chart alarms are stored under. */
+    String stationName() {
+        return station.charts().station();
+    }
+
     Database db() {
         return db;
     }
@@ -177,6 +182,8 @@ public final class StationRuns implements AutoCloseable {
         try {
             beforeEachRun.run();
             station.run(request, relay, prompts);
+            // the run is on the control charts now: a screen reads the alarms it raised
+            events.publish("alarms", Map.of("station", stationName()));
         } catch (RouteRefused e) {
             started.completeExceptionally(e);
             events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));

@@ -103,6 +103,7 @@ public final class StationServer implements AutoCloseable {
             new PageRoutes(db).install(config.routes);
             new LineRoutes(station.line()).install(config.routes);
             new FlowRoutes(runs, json).install(config.routes);
+            new AlarmRoutes(runs, events, json, Clock.systemUTC()).install(config.routes);
         });
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);
