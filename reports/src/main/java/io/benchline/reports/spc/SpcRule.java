@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -43,6 +44,17 @@ public enum SpcRule {
                 .filter(r -> r.id.equals(id))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown SPC rule '" + id + "'"));
+    }
+
+    /** Rule ids in the words an operator reads ("6 rising"); an id this version does not know stays as it is. */
+    public static List<String> words(List<String> ids) {
+        return ids.stream()
+                .map(id -> Arrays.stream(values())
+                        .filter(r -> r.id.equals(id))
+                        .findFirst()
+                        .map(SpcRule::words)
+                        .orElse(id))
+                .toList();
     }
 
     /** Rule ids joined by commas, in the order of this enum: how a set is stored. */

@@ -245,12 +245,14 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             List<BoardJson> results = new ArrayList<>();
+            DemoAlarms alarms = new DemoAlarms(quiet);
             for (int i = 0; i < boards; i++) {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
                 sim.insert(drift.apply(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i), i + 1));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(i + 1, serial, profile, o, false);
+                alarms.print(database, station, human);
                 results.add(new BoardJson(
                         serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
                 if (o.verdict() != Verdict.PASS) {
@@ -273,6 +275,7 @@ final class DemoCommand implements Callable<Integer> {
             human.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
             YieldReport yield = new BatchReports(database.batches()).yield(batchName);
             YieldText.print(yield, human);
+            alarms.summary(human);
             human.println("  results in " + database.url());
             if (json) {
                 JsonOut.print(

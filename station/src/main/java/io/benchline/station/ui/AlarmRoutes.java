@@ -56,7 +56,7 @@ record AlarmRoutes(StationRuns runs, LiveEvents events, ObjectMapper json, Clock
                     a.unit(),
                     a.batch(),
                     a.rules(),
-                    words(a.rules()),
+                    SpcRule.words(a.rules()),
                     a.points(),
                     a.centre(),
                     a.sigma(),
@@ -74,19 +74,6 @@ record AlarmRoutes(StationRuns runs, LiveEvents events, ObjectMapper json, Clock
     }
 
     record AlreadyAcknowledged(String error, String conflict, AlarmView alarm) {}
-
-    /** Rule ids in the words an operator reads ("6 rising"); an id this version does not know stays as it is. */
-    static List<String> words(List<String> ids) {
-        return ids.stream()
-                .map(id -> {
-                    try {
-                        return SpcRule.byId(id).words();
-                    } catch (IllegalArgumentException e) {
-                        return id;
-                    }
-                })
-                .toList();
-    }
 
     void install(RoutesConfig app) {
         app.get(
