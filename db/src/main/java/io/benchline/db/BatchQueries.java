@@ -107,6 +107,11 @@ public final class BatchQueries {
         return jdbi.withExtension(BatchDao.class, dao -> dao.stations(batchId));
     }
 
+    /** The batch's first and last closed runs of every station with their readings: its control charts (see {@link ChartQueries}). */
+    public ChartRuns chartRuns(String batch, int first, int last) {
+        return new ChartQueries(jdbi).runs(batch, null, null, Long.MAX_VALUE, first, last);
+    }
+
     /** The batch's measurement tallies, by name, unit, limits and bin. */
     public List<MeasurementTally> tallies(long batchId) {
         return jdbi.withExtension(BatchDao.class, dao -> dao.tallies(batchId));
