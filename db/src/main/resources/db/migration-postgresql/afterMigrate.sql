@@ -36,6 +36,7 @@ GRANT UPDATE (state, attempts, last_attempt_at, last_error) ON mes_result_post T
 -- (by handle), marks them sent, and notes what it last saw of the broker
 GRANT SELECT, INSERT ON cfx_outbox TO benchline_station;
 GRANT UPDATE (sent_at) ON cfx_outbox TO benchline_station;
+GRANT DELETE ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
 -- live process control (V10): a station raises and updates its charts' alarms, operators acknowledge
 -- them (an acknowledgement is added once, never changed); forwarded from stations by id

@@ -25,6 +25,15 @@ public final class CfxOutbox {
                 .list());
     }
 
+    /** A station's messages of the given names, sent or not, in the order they were written. */
+    public List<OutboxRow> named(String source, List<String> names) {
+        return jdbi.withHandle(h -> h.createQuery(OutboxSql.NAMED)
+                .bind("source", source)
+                .bindList("names", names)
+                .map((rs, ctx) -> row(rs))
+                .list());
+    }
+
     /** Every message ever written, sent or not, in order (for tests and the benchmark). */
     public List<OutboxRow> all() {
         return jdbi.withHandle(
@@ -44,6 +53,38 @@ public final class CfxOutbox {
             batch.execute();
             h.createUpdate(OutboxSql.PUBLISHER_SENT).bind("at", at).execute();
         });
+    }
+
+    /**
+     * Deletes a station's messages sent before {@code before}, except those named in {@code keep}
+     * (the few a station reads back at start), in slices of 2000 rows, each its own transaction.
+     * Returns how many rows went.
+     */
+    public long pruneSent(String source, Instant before, List<String> keep) {
+        long total = 0;
+        while (true) {
+            int n = jdbi.inTransaction(h -> {
+                Long upto = h.createQuery(OutboxSql.PRUNE_SLICE_END)
+                        .bind("source", source)
+                        .bind("before", before)
+                        .bindList("keep", keep)
+                        .mapTo(Long.class)
+                        .one();
+                if (upto == null) {
+                    return 0;
+                }
+                return h.createUpdate(OutboxSql.PRUNE_SENT)
+                        .bind("source", source)
+                        .bind("before", before)
+                        .bindList("keep", keep)
+                        .bind("upto", upto)
+                        .execute();
+            });
+            total += n;
+            if (n == 0) {
+                return total;
+            }
+        }
     }
 
     /** Notes the publisher's last failure (shown until a send succeeds again). */

@@ -39,6 +39,21 @@ final class OutboxSql {
     static final String PUBLISHER_ERROR =
             "UPDATE cfx_publisher SET last_error = :error, last_error_at = :at WHERE id = 1";
 
+    static final String NAMED = """
+            SELECT id, unique_id, message_name, subject, body, created_at FROM cfx_outbox
+            WHERE source = :source AND message_name IN (<names>) ORDER BY id""";
+
+    /** The last id of a prune's next slice (2000 rows): the store's writers never wait behind one long delete. */
+    static final String PRUNE_SLICE_END = """
+            SELECT MAX(id) FROM (
+                SELECT id FROM cfx_outbox
+                WHERE source = :source AND sent_at < :before AND message_name NOT IN (<keep>)
+                ORDER BY id LIMIT 2000) slice""";
+
+    static final String PRUNE_SENT = """
+            DELETE FROM cfx_outbox
+            WHERE source = :source AND sent_at < :before AND message_name NOT IN (<keep>) AND id <= :upto""";
+
     static final String ALL = """
             SELECT id, unique_id, message_name, subject, body, created_at FROM cfx_outbox ORDER BY id""";
 }

@@ -27,6 +27,7 @@ public final class CfxLink implements AutoCloseable {
 
     public static CfxLink attach(CfxSettings settings, Database database) {
         CfxMessages messages = new CfxMessages(settings);
+        messages.recall(database.cfxOutbox().named(settings.handle(), CfxMessages.faultMessageNames()));
         CfxPublisher publisher = new CfxPublisher(settings, database.cfxOutbox(), messages, Clock.systemUTC());
         database.store().attachOutbox(messages, publisher::wake);
         return new CfxLink(publisher, settings);

@@ -1,9 +1,12 @@
 package io.benchline.station.cfx;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.benchline.db.MeasurementRecord;
 import io.benchline.db.OutboxMessage;
+import io.benchline.db.OutboxRow;
 import io.benchline.db.RunClosed;
 import io.benchline.db.RunMessages;
 import io.benchline.db.RunStart;
@@ -11,7 +14,7 @@ import io.benchline.db.StepRecord;
 import io.benchline.db.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +24,8 @@ import java.util.UUID;
  * {@code WorkStarted}; a run closed is a {@code UnitsTested} (one test per step, one numeric
  * measurement per reading) then a {@code WorkCompleted}; a step that ended ERROR (the fixture
  * could not tell) is a {@code FaultOccurred}, cleared by {@code FaultCleared} when a later run
- * on this station passes that step. A run's TransactionID follows from the handle, the run's id,
+ * on this station passes that step (every occurrence of that step's fault still open, also those
+ * a previous process reported: {@link #recall} reads them back from the outbox). A run's TransactionID follows from the handle, the run's id,
  * serial and start time, so the process that closes a run cut off by a crash finds it again; each
  * message's UniqueID is new and stored with it in the outbox, so a message sent again carries it.
  */
@@ -35,8 +39,8 @@ public final class CfxMessages implements RunMessages {
     public static final String HEARTBEAT = "CFX.Heartbeat";
 
     private final CfxSettings settings;
-    /** Faults raised and not yet cleared, by step name (this process's; see docs/cfx.md). */
-    private final Map<String, UUID> openFaults = new HashMap<>();
+    /** Faults raised and not yet cleared: each step's occurrences, oldest first. */
+    private final Map<String, List<UUID>> openFaults = new LinkedHashMap<>();
 
     public CfxMessages(CfxSettings settings) {
         this.settings = settings;
@@ -90,10 +94,47 @@ public final class CfxMessages implements RunMessages {
             if (step.verdict() == Verdict.ERROR) {
                 out.add(faultOccurred(run, step));
             } else if (step.verdict() == Verdict.PASS && openFaults.containsKey(step.name())) {
-                out.add(faultCleared(run, step, openFaults.remove(step.name())));
+                for (UUID occurrence : openFaults.remove(step.name())) {
+                    out.add(faultCleared(run, step, occurrence));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * Takes back the faults this station reported and never cleared, from its outbox's
+     * FaultOccurred and FaultCleared messages in the order they were written: a station restarted
+     * after a probe fault still clears that fault when the step next passes.
+     */
+    public synchronized void recall(List<OutboxRow> faultMessages) {
+        for (OutboxRow row : faultMessages) {
+            JsonNode body = body(row);
+            if (row.messageName().equals(FAULT_OCCURRED)) {
+                JsonNode fault = body.path("Fault");
+                openFaults
+                        .computeIfAbsent(fault.path("FaultCode").asText(), k -> new ArrayList<>())
+                        .add(UUID.fromString(fault.path("FaultOccurrenceId").asText()));
+            } else if (row.messageName().equals(FAULT_CLEARED)) {
+                UUID cleared = UUID.fromString(body.path("FaultOccurrenceId").asText());
+                openFaults.values().forEach(ids -> ids.remove(cleared));
+                openFaults.values().removeIf(List::isEmpty);
+            }
+        }
+    }
+
+    /** The message names {@link #recall} reads. */
+    public static List<String> faultMessageNames() {
+        return List.of(FAULT_OCCURRED, FAULT_CLEARED);
+    }
+
+    private static JsonNode body(OutboxRow row) {
+        try {
+            return CfxEnvelope.JSON.readTree(row.body()).path("MessageBody");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "CFX outbox row " + row.id() + " is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Sent (not stored) each time the publisher connects. */
@@ -112,7 +153,7 @@ public final class CfxMessages implements RunMessages {
         body.put("HeartbeatFrequency", timeSpan(settings.heartbeat().toSeconds()));
         ArrayNode faults = body.putArray("ActiveFaults");
         synchronized (this) {
-            openFaults.forEach((step, id) -> faults.add(fault(step, id, null, null, null)));
+            openFaults.forEach((step, ids) -> ids.forEach(id -> faults.add(fault(step, id, null, null, null))));
         }
         body.putArray("ActiveRecipes");
         return CfxEnvelope.wrap(settings, HEARTBEAT, UUID.randomUUID(), at, body);
@@ -182,7 +223,7 @@ public final class CfxMessages implements RunMessages {
 
     private OutboxMessage faultOccurred(RunClosed run, StepRecord step) {
         UUID occurrence = stepId(run, step, "fault");
-        openFaults.put(step.name(), occurrence);
+        openFaults.computeIfAbsent(step.name(), k -> new ArrayList<>()).add(occurrence);
         ObjectNode body = CfxEnvelope.body(FAULT_OCCURRED);
         body.set("Fault", fault(step.name(), occurrence, transaction(run), step.message(), step.endedAt()));
         return wrap(FAULT_OCCURRED, body, step.endedAt());

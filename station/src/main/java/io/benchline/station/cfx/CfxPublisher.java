@@ -25,6 +25,7 @@ public final class CfxPublisher implements AutoCloseable {
     private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
 
     private final CfxSettings settings;
     private final CfxOutbox outbox;
@@ -38,6 +39,7 @@ public final class CfxPublisher implements AutoCloseable {
     private volatile long drainDeadlineNanos;
     private AmqpLink link;
     private Instant nextHeartbeat;
+    private Instant nextPrune = Instant.MIN;
     private volatile long sentCount;
     /** The last failure written to the log: a broker away for an hour is one line, not one per retry. */
     private String lastLogged;
@@ -96,6 +98,7 @@ public final class CfxPublisher implements AutoCloseable {
                     if (stopping) {
                         break;
                     }
+                    pruneWhenDue();
                     Duration untilBeat = Duration.between(clock.instant(), nextHeartbeat);
                     await(untilBeat.compareTo(IDLE_POLL) < 0 ? untilBeat : IDLE_POLL);
                     continue;
@@ -128,6 +131,27 @@ public final class CfxPublisher implements AutoCloseable {
             }
         }
         dropLink();
+    }
+
+    /**
+     * Sent messages are the broker's now; the outbox keeps them {@code keep-sent-days} for
+     * `benchline cfx status` and inquiries, then lets them go, all but the fault messages the
+     * station reads back at start. Done while idle, at most once an hour.
+     */
+    private void pruneWhenDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextPrune)) {
+            return;
+        }
+        nextPrune = now.plus(PRUNE_EVERY);
+        long gone =
+                outbox.pruneSent(settings.handle(), now.minus(settings.keepSent()), CfxMessages.faultMessageNames());
+        if (gone > 0) {
+            LOG.info(
+                    "CFX: {} sent messages older than {} days removed from the outbox",
+                    gone,
+                    settings.keepSent().toDays());
+        }
     }
 
     private boolean drainableWithin(Duration wait) {

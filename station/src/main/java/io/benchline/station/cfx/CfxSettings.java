@@ -38,7 +38,8 @@ public record CfxSettings(
         Duration sendTimeout,
         Duration drainOnExit,
         Duration oldAfter,
-        int window) {
+        int window,
+        Duration keepSent) {
 
     public static final String USER_ENV = "BENCHLINE_CFX_USER";
     public static final String PASSWORD_ENV = "BENCHLINE_CFX_PASSWORD";
@@ -54,7 +55,8 @@ public record CfxSettings(
             "send-timeout-ms",
             "drain-on-exit-ms",
             "old-after-seconds",
-            "window");
+            "window",
+            "keep-sent-days");
 
     /** The AMQP subject (and RabbitMQ routing key) of a message: {@code <handle>.<MessageName>}, as the CFX SDK sets it. */
     public String subject(String messageName) {
@@ -129,6 +131,7 @@ public record CfxSettings(
         Duration drain = Duration.ofMillis(number(file, values, "drain-on-exit-ms", 5000, 0));
         Duration old = Duration.ofSeconds(number(file, values, "old-after-seconds", 60, 1));
         int window = (int) number(file, values, "window", 256, 1);
+        Duration keepSent = Duration.ofDays(number(file, values, "keep-sent-days", 30, 1));
         return new CfxSettings(
                 tls,
                 uri.getHost(),
@@ -145,7 +148,8 @@ public record CfxSettings(
                 send,
                 drain,
                 old,
-                window);
+                window,
+                keepSent);
     }
 
     /** The same settings with other timings (tests, benchmarks). */
@@ -166,7 +170,8 @@ public record CfxSettings(
                 sendTimeout,
                 drain,
                 oldAfter,
-                window);
+                window,
+                keepSent);
     }
 
     private static void refuseCredentials(String url) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
@@ -80,6 +81,26 @@ final class CfxConsumer implements AutoCloseable {
             }
         }
         return List.copyOf(received);
+    }
+
+    /** Receives until a message that {@code wanted} accepts arrives (returned), or fails the test after {@code within}. */
+    Received awaitFirst(Predicate<Received> wanted, String what, Duration within) throws ClientException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no " + what + " within " + within + "; received "
+                        + received.stream().map(Received::name).toList());
+            }
+            Delivery d = receiver.receive(Math.min(left, TimeUnit.MILLISECONDS.toNanos(500)), TimeUnit.NANOSECONDS);
+            if (d != null) {
+                Received r = decode(d);
+                received.add(r);
+                if (wanted.test(r)) {
+                    return r;
+                }
+            }
+        }
     }
 
     /** Whatever else arrives within {@code quiet} of the last message. */

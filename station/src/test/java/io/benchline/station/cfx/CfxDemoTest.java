@@ -11,8 +11,8 @@ import io.benchline.db.BatchRun;
 import io.benchline.db.Database;
 import io.benchline.db.OutboxRow;
 import io.benchline.db.Verdict;
+import io.benchline.station.BenchlineProcess;
 import io.benchline.station.cfx.CfxConsumer.Received;
-import io.benchline.station.cli.Main;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code benchline demo --cfx} against a real RabbitMQ (Debian's, AMQP 1.0 plugin), read back by a
@@ -43,38 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  * holds, in CFX 2.1's field names, each run's in order; with the broker stopped for part of the
  * demo, killed while the station publishes, or the station killed with messages waiting.
  */
-class CfxDemoTest {
+class CfxDemoTest extends WithBroker {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HANDLE = "line1.bench1";
     private static final Pattern BOARD_LINE = Pattern.compile("\\]\\s+(retest)?\\s*SN-\\S+\\s+(PASS|FAIL|ERROR)\\b");
     private static final Set<String> ENVELOPE_KEYS =
             Set.of("MessageName", "Version", "TimeStamp", "UniqueID", "Source", "Target", "RequestID", "MessageBody");
-
-    private static RabbitBroker broker;
-
-    @TempDir
-    Path dir;
-
-    /** Every demo a test started: one still running when the test ends (it failed) is killed. */
-    private final List<Process> started = new ArrayList<>();
-
-    @BeforeAll
-    static void startBroker() {
-        assertTrue(RabbitBroker.installed(), "Debian's rabbitmq-server is not installed (see .ci/packages)");
-        broker = RabbitBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
-    }
-
-    @AfterEach
-    void killLeftovers() {
-        started.stream().filter(Process::isAlive).forEach(Process::destroyForcibly);
-    }
 
     @BeforeEach
     void emptyQueue() throws Exception {
@@ -319,10 +289,6 @@ class CfxDemoTest {
                 settings,
                 "drain-on-exit-ms=60000\nheartbeat-seconds=1\nconnect-timeout-ms=2000\nsend-timeout-ms=30000\n");
         List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
                 "demo",
                 "--boards",
                 boards,
@@ -341,14 +307,10 @@ class CfxDemoTest {
         if (timeScale != null) {
             cmd.addAll(List.of("--time-scale", timeScale));
         }
-        ProcessBuilder pb = new ProcessBuilder(cmd)
+        ProcessBuilder pb = BenchlineProcess.of(cmd)
                 .redirectError(ProcessBuilder.Redirect.appendTo(
                         Path.of("target", "cfx-demo-" + batch + ".err").toFile()));
-        pb.environment().put(CfxSettings.USER_ENV, RabbitBroker.USER);
-        pb.environment().put(CfxSettings.PASSWORD_ENV, RabbitBroker.PASSWORD);
-        Process p = pb.start();
-        started.add(p);
-        return p;
+        return start(pb);
     }
 
     /** Reads the demo's board lines, calling {@code atBoard} with each count until it says stop, then waits, bounded, for its exit. */
