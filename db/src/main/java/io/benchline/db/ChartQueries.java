@@ -2,10 +2,12 @@ package io.benchline.db;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -35,6 +37,11 @@ public final class ChartQueries {
             tail.removeIf(inHead::contains);
             return new ChartRuns(read(h, head), !touching && !tail.isEmpty(), read(h, tail));
         });
+    }
+
+    /** The runs of the given ids, head then tail, with their readings: when the caller already knows the batch's runs. */
+    public ChartRuns runs(List<Long> head, boolean gap, List<Long> tail) {
+        return jdbi.withHandle(h -> new ChartRuns(read(h, head), gap, read(h, tail)));
     }
 
     private static List<Long> ids(
@@ -77,10 +84,11 @@ public final class ChartQueries {
                     return 0;
                 })
                 .list();
-        return h.createQuery("SELECT r.id, b.serial, r.ended_at, r.verdict, s.kind AS failed_kind FROM run r"
+        Map<Long, ChartRun> byId = new HashMap<>();
+        h.createQuery("SELECT r.id, b.serial, r.ended_at, r.verdict, s.kind AS failed_kind FROM run r"
                         + " JOIN board b ON b.id = r.board_id"
                         + " LEFT JOIN step s ON s.run_id = r.id AND s.name = r.failed_step"
-                        + " WHERE r.id IN (<ids>) ORDER BY r.id")
+                        + " WHERE r.id IN (<ids>)")
                 .bindList("ids", ids)
                 .map((rs, ctx) -> new ChartRun(
                         rs.getLong("id"),
@@ -89,6 +97,8 @@ public final class ChartQueries {
                         Rows.verdict(rs, "verdict"),
                         rs.getString("failed_kind"),
                         readings.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
+                .forEach(r -> byId.put(r.runId(), r));
+        // in the order asked for (a report's is start order, not id order)
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 }

@@ -38,7 +38,7 @@ public final class BatchReports {
                     Instant.now(),
                     queries.stations(b.id()),
                     ControlCharts.of(
-                            queries.chartRuns(batch, ControlCharts.HEAD_RUNS, ControlCharts.TAIL_RUNS),
+                            queries.chartRuns(runs.runs(), ControlCharts.HEAD_RUNS, ControlCharts.TAIL_RUNS),
                             charted(stats)));
         });
     }

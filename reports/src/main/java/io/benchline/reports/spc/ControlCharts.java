@@ -20,7 +20,7 @@ public final class ControlCharts {
     /** Runs read at each end of a batch: the baseline lies in the first, the last points in the others. */
     public static final int HEAD_RUNS = 5 * BASELINE;
 
-    public static final int TAIL_RUNS = 1000;
+    public static final int TAIL_RUNS = 300;
 
     private ControlCharts() {}
 
