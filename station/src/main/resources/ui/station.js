@@ -101,6 +101,8 @@
       await askRetest(serial, r.body.error);
     } else if (r.status === 409 && r.body.conflict === "quarantined") {
       showQuarantine(serial, r.body.reason, r.body.since);
+    } else if (r.status === 409 && r.body.conflict === "golden-check-required") {
+      goldenRequired(r.body.error);
     } else {
       if (r.status === 400) input.className = "invalid";
       showMessage("Not started: " + (r.body && r.body.error ? r.body.error : "HTTP " + r.status), "bad");
@@ -182,6 +184,44 @@
       $("release-pin").focus();
     }
   }
+
+  // A run refused for an instrument past its calibration due date: an engineer may override it.
+  let calibrationRole = null;
+  function openCalibration() {
+    $("calibration-text").textContent = "Instrument " + calibrationRole
+      + " is past its calibration due date. An engineer lets the station use it for a while, saying why.";
+    $("calibration-msg").textContent = "";
+    $("calibration-pin").value = "";
+    $("calibration-reason").value = "";
+    $("calibration-dialog").showModal();
+    $("calibration-engineer").focus();
+  }
+
+  async function overrideCalibration(e) {
+    e.preventDefault();
+    const r = await postJson("/api/calibration/override", {
+      instrument: calibrationRole,
+      engineer: $("calibration-engineer").value.trim(),
+      pin: $("calibration-pin").value,
+      reason: $("calibration-reason").value.trim(),
+    });
+    $("calibration-pin").value = "";
+    if (r.status === 200) {
+      $("calibration-dialog").close();
+      $("calibration-open").hidden = true;
+      banner("IDLE", "OVERRIDDEN", r.body.role + " " + r.body.instrument + " may be used until " + r.body.valid_until
+        + " (" + r.body.author + ": " + r.body.reason + ")", "");
+      showMessage("Calibration overridden — press Enter or START to test", "ok");
+      $("serial").focus();
+    } else {
+      $("calibration-msg").textContent = r.body && r.body.error ? r.body.error : "HTTP " + r.status;
+      $("calibration-pin").focus();
+    }
+  }
+
+  $("calibration-open").addEventListener("click", openCalibration);
+  $("calibration-form").addEventListener("submit", overrideCalibration);
+  $("calibration-no").addEventListener("click", () => $("calibration-dialog").close());
 
   $("release-open").addEventListener("click", openRelease);
   $("release-form").addEventListener("submit", release);
@@ -279,6 +319,14 @@
   });
 
   // ---- live run --------------------------------------------------------------------------
+  // The station needs a passing golden-board check for this shift before any production board.
+  function goldenRequired(message) {
+    $("start").disabled = false;
+    document.querySelector("#steps tbody").innerHTML = "";
+    showMessage("Not started: golden check required for this shift", "bad");
+    banner("REFUSED", "GOLDEN CHECK REQUIRED", message, "No board is tested until the golden board passes: call the test engineer.");
+  }
+
   function banner(kind, verdict, detail, hint) {
     $("banner").className = "banner " + kind;
     $("banner-verdict").textContent = verdict;
@@ -346,6 +394,9 @@
       const what = o.verdict === "FAIL" ? "board failed" : o.verdict === "ABORTED" ? "run aborted" : "station problem";
       banner(o.verdict, o.verdict, o.serial + " — " + what + " at " + o.failed_step + ": " + (o.message || ""), o.hint ? "→ " + o.hint : "");
     }
+    const calibrationRefused = o.verdict === "ERROR" && o.failed_step === "calibration";
+    calibrationRole = calibrationRefused ? (o.message || "").split(" ")[0] : null;
+    $("calibration-open").hidden = !calibrationRefused;
     renderShift(o.shift);
     const input = $("serial");
     input.value = "";
@@ -373,6 +424,8 @@
     es.addEventListener("run-started", (e) => {
       const r = JSON.parse(e.data);
       $("release-open").hidden = true;
+      $("calibration-open").hidden = true;
+      $("calibration-warning").hidden = true;
       $("start").disabled = true;
       runGoing = r.id;
       $("abort").hidden = false;
@@ -380,6 +433,11 @@
       banner("TESTING", "TESTING", r.serial + " — operator " + r.operator, "");
     });
     es.addEventListener("step-started", (e) => stepStarted(JSON.parse(e.data)));
+    es.addEventListener("warning", (e) => {
+      const w = $("calibration-warning");
+      w.textContent = "⚠ " + JSON.parse(e.data).text;
+      w.hidden = false;
+    });
     es.addEventListener("step-finished", (e) => addStep(JSON.parse(e.data)));
     es.addEventListener("run-finished", (e) => runFinished(JSON.parse(e.data)));
     es.addEventListener("shift", (e) => renderShift(JSON.parse(e.data)));
@@ -401,6 +459,7 @@
       document.querySelector("#steps tbody").innerHTML = "";
       banner("REFUSED", "NOT ALLOWED", r.serial + " — refused by the MES: " + r.reason, "Do not test this board here: set it aside for the line lead.");
     });
+    es.addEventListener("golden-required", (e) => goldenRequired(JSON.parse(e.data).message));
     es.addEventListener("confirm-retest", (e) => {
       // the jig's START was pressed for a board that already passed
       const serial = JSON.parse(e.data).serial;

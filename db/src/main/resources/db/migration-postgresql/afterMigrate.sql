@@ -42,3 +42,8 @@ GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
 -- them (an acknowledgement is added once, never changed); forwarded from stations by id
 GRANT SELECT, INSERT ON spc_alarm, spc_ack TO benchline_station;
 GRANT UPDATE (rules, points, last_at, last_serial, last_reading, last_rules) ON spc_alarm TO benchline_station;
+-- instruments (V12): a station stores the identity of each instrument that took a reading (and
+-- forwards it), and an engineer's calibration override
+GRANT SELECT, INSERT ON instrument, calibration_override TO benchline_station;
+-- golden-board checks (V13, docs/golden.md): a station stores its own, and reads them for the shift rule
+GRANT SELECT, INSERT ON golden_check, golden_check_run, golden_check_figure TO benchline_station;

@@ -57,9 +57,22 @@ final class CentralWriter {
             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::int[], ?::varchar[], ?::varchar[], ?::timestamptz[],
                                  ?::timestamptz[], ?::varchar[], ?::varchar[])""";
     private static final String MEASUREMENTS = """
-            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict)
+            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id)
             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::float8[], ?::varchar[], ?::float8[],
-                                 ?::float8[], ?::varchar[])""";
+                                 ?::float8[], ?::varchar[], ?::bigint[])""";
+    /** Instruments in key order (two stations forwarding the same meter wait, never deadlock). */
+    private static final String INSTRUMENTS = """
+            INSERT INTO instrument (make, model, serial, firmware, first_seen)
+            SELECT v.make, v.model, v.serial, v.firmware, now()
+            FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) AS v(make, model, serial, firmware)
+            ORDER BY v.make, v.model, v.serial, v.firmware
+            ON CONFLICT (make, model, serial, firmware) DO NOTHING""";
+
+    private static final String INSTRUMENT_IDS = """
+            SELECT i.id, i.make, i.model, i.serial, i.firmware
+            FROM instrument i JOIN unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+                 AS v(make, model, serial, firmware)
+                 ON i.make = v.make AND i.model = v.model AND i.serial = v.serial AND i.firmware = v.firmware""";
     private static final String BOARD_UID = "UPDATE board SET uid = ? WHERE id = ? AND uid IS DISTINCT FROM ?";
     /** A row counted before keeps its reference reading; the new sums are shifted onto it. */
     private static final String TALLY = """
@@ -286,6 +299,7 @@ final class CentralWriter {
             return;
         }
         long[] ids = stepIds(c, n);
+        Map<InstrumentIdentity, Long> instruments = instruments(c, runs);
         Long[] id = new Long[n];
         Long[] run = new Long[n];
         Integer[] seq = new Integer[n];
@@ -300,6 +314,7 @@ final class CentralWriter {
         Double[] mLow = new Double[readings];
         Double[] mHigh = new Double[readings];
         String[] mVerdict = new String[readings];
+        Long[] mInstrument = new Long[readings];
         int i = 0;
         int m = 0;
         for (ClosedRun r : runs) {
@@ -323,6 +338,7 @@ final class CentralWriter {
                     mLow[m] = x.low();
                     mHigh[m] = x.high();
                     mVerdict[m] = x.verdict().name();
+                    mInstrument[m] = x.instrument() == null ? null : instruments.get(x.instrument());
                     m++;
                 }
                 i++;
@@ -352,7 +368,56 @@ final class CentralWriter {
             s.setArray(6, c.createArrayOf("float8", mLow));
             s.setArray(7, c.createArrayOf("float8", mHigh));
             s.setArray(8, c.createArrayOf("varchar", mVerdict));
+            s.setArray(9, c.createArrayOf("int8", mInstrument));
             s.executeUpdate();
+        }
+    }
+
+    /** The central ids of the instruments that took the runs' readings, stored on first sight (V12). */
+    private static Map<InstrumentIdentity, Long> instruments(Connection c, List<ClosedRun> runs) throws SQLException {
+        java.util.Set<InstrumentIdentity> seen = new java.util.LinkedHashSet<>();
+        for (ClosedRun r : runs) {
+            for (StepRecord st : r.steps()) {
+                for (MeasurementRecord m : st.measurements()) {
+                    if (m.instrument() != null) {
+                        seen.add(m.instrument());
+                    }
+                }
+            }
+        }
+        Map<InstrumentIdentity, Long> ids = new HashMap<>();
+        if (seen.isEmpty()) {
+            return ids;
+        }
+        String[][] cols = new String[4][seen.size()];
+        int k = 0;
+        for (InstrumentIdentity i : seen) {
+            cols[0][k] = i.make();
+            cols[1][k] = i.model();
+            cols[2][k] = i.serial();
+            cols[3][k] = i.firmware();
+            k++;
+        }
+        try (PreparedStatement s = c.prepareStatement(INSTRUMENTS)) {
+            bindIdentities(c, s, cols);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement(INSTRUMENT_IDS)) {
+            bindIdentities(c, s, cols);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(
+                            new InstrumentIdentity(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)),
+                            rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void bindIdentities(Connection c, PreparedStatement s, String[][] cols) throws SQLException {
+        for (int col = 0; col < cols.length; col++) {
+            s.setArray(col + 1, c.createArrayOf("varchar", cols[col]));
         }
     }
 

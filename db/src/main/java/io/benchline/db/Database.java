@@ -119,6 +119,20 @@ public final class Database implements AutoCloseable {
         return new ChartQueries(jdbi);
     }
 
+    /** Engineers' calibration overrides (see {@link CalibrationRecords}). */
+    public CalibrationRecords calibration() {
+        return new CalibrationRecords(jdbi);
+    }
+
+    public PanelLabels panelLabels() {
+        return new PanelLabels(jdbi);
+    }
+
+    /** Golden-board checks: their summaries and the shift rule's question (see {@link GoldenChecks}). */
+    public GoldenChecks golden() {
+        return new GoldenChecks(jdbi, DurableSync.forUrl(url));
+    }
+
     /** What the line page reads: stations, runs by hour, the failure Pareto (see {@link LineQueries}). */
     public LineQueries line() {
         return new LineQueries(jdbi, url);

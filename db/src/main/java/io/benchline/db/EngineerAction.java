@@ -12,4 +12,5 @@ public record EngineerAction(
     public static final String RELEASE = "release";
     public static final String CONFIRM_RETEST = "confirm-retest";
     public static final String PIN_REFUSED = "pin-refused";
+    public static final String CALIBRATION_OVERRIDE = "calibration-override";
 }

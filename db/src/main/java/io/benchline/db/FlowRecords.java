@@ -144,6 +144,15 @@ public final class FlowRecords {
                         .list());
     }
 
+    /** The station's engineer actions, oldest first (a calibration override concerns no board). */
+    public List<EngineerAction> actionsAt(String station) {
+        return jdbi.withHandle(
+                h -> h.createQuery("SELECT * FROM engineer_action WHERE station = :station ORDER BY at, id")
+                        .bind("station", station)
+                        .map(ACTION)
+                        .list());
+    }
+
     /**
      * The PINs refused for a name since its last accepted action, at or after {@code since},
      * oldest first: what a lockout is judged on, across processes and stations sharing the database.

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * The SQL behind {@link LineQueries}: what the line page reads. Every query over runs starts from
  * {@code run_started} (V3_2), so its cost follows the runs of the window, not the database's size.
+ * Golden-board checks' runs (batches named {@code golden:PLAN}, {@link GoldenChecks}) are not production: left out.
  */
 interface LineDao {
     @SqlQuery("""
@@ -40,6 +41,7 @@ interface LineDao {
                            PARTITION BY r.station, r.board_id, CASE WHEN r.verdict IN ('PASS', 'FAIL') THEN 1 ELSE 0 END
                            ORDER BY r.started_at, r.id) AS n
                 FROM run r WHERE r.started_at >= :since
+                    AND r.batch_id NOT IN (SELECT id FROM batch WHERE name LIKE 'golden:%')
             ) w
             GROUP BY station, hour_no
             ORDER BY hour_no, station""")
@@ -49,6 +51,7 @@ interface LineDao {
     @SqlQuery("""
             SELECT failed_step, hint, COUNT(*) AS runs FROM run
             WHERE started_at >= :since AND verdict = 'FAIL'
+                AND batch_id NOT IN (SELECT id FROM batch WHERE name LIKE 'golden:%')
             GROUP BY failed_step, hint ORDER BY runs DESC, failed_step, hint""")
     @RegisterRowMapper(FailureMapper.class)
     List<LineFailure> failures(@Bind("since") OffsetDateTime since);

@@ -29,8 +29,10 @@ final class LocalBacklog {
             SELECT id, run_id, seq, name, kind, started_at, ended_at, verdict, message
             FROM step WHERE run_id BETWEEN ? AND ? ORDER BY id""";
     private static final String MEASUREMENTS = """
-            SELECT step_id, name, reading, unit, low, high, verdict
-            FROM measurement WHERE run_id BETWEEN ? AND ? ORDER BY id""";
+            SELECT m.step_id, m.name, m.reading, m.unit, m.low, m.high, m.verdict, i.make, i.model, i.serial,
+                   i.firmware
+            FROM measurement m LEFT JOIN instrument i ON i.id = m.instrument_id
+            WHERE m.run_id BETWEEN ? AND ? ORDER BY m.id""";
     private static final String WAITING =
             "SELECT COUNT(*), MIN(ended_at) FROM run WHERE id > ? AND verdict IS NOT NULL";
     private static final String STATE =
@@ -195,7 +197,14 @@ final class LocalBacklog {
                                     rs.getString(4),
                                     Rows.nullableDouble(rs, "low"),
                                     Rows.nullableDouble(rs, "high"),
-                                    Rows.verdict(rs, "verdict")));
+                                    Rows.verdict(rs, "verdict"),
+                                    rs.getString(8) == null
+                                            ? null
+                                            : new InstrumentIdentity(
+                                                    rs.getString(8),
+                                                    rs.getString(9),
+                                                    rs.getString(10),
+                                                    rs.getString(11))));
                 }
             }
         }

@@ -25,8 +25,14 @@ final class ResultDao {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSERT_MEASUREMENT = """
-            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""";
+            INSERT INTO measurement (step_id, run_id, name, reading, unit, low, high, verdict, instrument_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    static final String INSTRUMENT_ID =
+            "SELECT id FROM instrument WHERE make = ? AND model = ? AND serial = ? AND firmware = ?";
+
+    static final String INSERT_INSTRUMENT =
+            "INSERT INTO instrument (make, model, serial, firmware, first_seen) VALUES (?, ?, ?, ?, ?)";
 
     static final String BIND_BOARD_UID = "UPDATE board SET uid = ? WHERE id = (SELECT board_id FROM run WHERE id = ?)";
 

@@ -44,6 +44,8 @@ public final class ResultStore {
     private final Map<Long, List<MeasurementRecord>> openRunReadings = new HashMap<>();
 
     private final Map<String, Long> batchIds = new HashMap<>();
+    /** Instrument identities to their ids, each learnt in a transaction of its own that committed. */
+    private final Map<InstrumentIdentity, Long> instrumentIds = new HashMap<>();
 
     /** The CFX outbox's writer when this station reports to a line's broker, else null (nothing to do). */
     private OutboxWriter outbox;
@@ -127,6 +129,7 @@ public final class ResultStore {
 
     /** Records one finished step with its measurements. */
     public synchronized void step(long runId, StepRecord step) {
+        learnInstruments(step);
         transaction(() -> {
             insertStep(runId, step);
             return null;
@@ -136,6 +139,7 @@ public final class ResultStore {
 
     /** Records the step that read the MCU's unique ID, and binds the ID to the board (and to this run, for history). */
     public synchronized void stepBindingUid(long runId, StepRecord step, String uid) {
+        learnInstruments(step);
         transaction(() -> {
             insertStep(runId, step);
             PreparedStatement board = statement(ResultDao.BIND_BOARD_UID, false);
@@ -157,6 +161,7 @@ public final class ResultStore {
      * returns false.
      */
     public synchronized boolean finish(long runId, StepRecord lastStep, RunEnd end, Instant at) {
+        learnInstruments(lastStep);
         boolean closed = transaction(() -> {
             if (endRun(runId, end, at) != 1) {
                 return false;
@@ -337,9 +342,48 @@ public final class ResultStore {
             setDouble(m, 6, r.low());
             setDouble(m, 7, r.high());
             m.setString(8, r.verdict().name());
+            if (r.instrument() == null) {
+                m.setNull(9, Types.BIGINT);
+            } else {
+                m.setLong(9, instrumentIds.get(r.instrument()));
+            }
             m.addBatch();
         }
         m.executeBatch();
+    }
+
+    /**
+     * Stores each instrument of the step's readings not seen before (table instrument, V12), in a
+     * transaction of its own: an instrument once stored stays, so its id may be kept.
+     */
+    private void learnInstruments(StepRecord step) {
+        for (MeasurementRecord r : step.measurements()) {
+            InstrumentIdentity i = r.instrument();
+            if (i != null && !instrumentIds.containsKey(i)) {
+                long id = transaction(() -> instrumentId(i));
+                instrumentIds.put(i, id);
+            }
+        }
+    }
+
+    private long instrumentId(InstrumentIdentity i) throws SQLException {
+        PreparedStatement q = statement(ResultDao.INSTRUMENT_ID, false);
+        q.setString(1, i.make());
+        q.setString(2, i.model());
+        q.setString(3, i.serial());
+        q.setString(4, i.firmware());
+        try (ResultSet rs = q.executeQuery()) {
+            if (rs.next()) {
+                return rs.getLong(1);
+            }
+        }
+        PreparedStatement s = statement(ResultDao.INSERT_INSTRUMENT, true);
+        s.setString(1, i.make());
+        s.setString(2, i.model());
+        s.setString(3, i.serial());
+        s.setString(4, i.firmware());
+        s.setTimestamp(5, Timestamp.from(Instant.now()));
+        return insertedId(s);
     }
 
     /**

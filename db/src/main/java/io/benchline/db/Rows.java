@@ -11,7 +11,7 @@ final class Rows {
     static final String RUN_COLUMNS = """
             r.id, b.serial, ba.name AS batch, r.station, r.operator, r.fixture, r.plan_name, r.plan_version,
             r.plan_sha256, r.firmware_sha256, r.software_version, r.started_at, r.ended_at, r.verdict,
-            r.failed_step, r.hint, r.message, r.uid, r.position""";
+            r.failed_step, r.hint, r.message, r.uid, r.position, r.panel_label""";
     static final String RUN_FROM = " FROM run r JOIN board b ON b.id = r.board_id JOIN batch ba ON ba.id = r.batch_id ";
 
     static final RowMapper<RunRow> RUN = (rs, ctx) -> new RunRow(
@@ -33,7 +33,8 @@ final class Rows {
             rs.getString("hint"),
             rs.getString("message"),
             rs.getString("uid"),
-            rs.getObject("position", Integer.class));
+            rs.getObject("position", Integer.class),
+            rs.getString("panel_label"));
 
     static final RowMapper<StepRow> STEP = (rs, ctx) -> new StepRow(
             rs.getLong("id"),
@@ -55,7 +56,25 @@ final class Rows {
             rs.getString("unit"),
             nullableDouble(rs, "low"),
             nullableDouble(rs, "high"),
-            verdict(rs, "verdict"));
+            verdict(rs, "verdict"),
+            instrument(rs));
+
+    /** The instrument columns a measurement query joined ({@link #MEASUREMENT_INSTRUMENT}), or null. */
+    private static InstrumentIdentity instrument(ResultSet rs) throws SQLException {
+        String make = rs.getString("instrument_make");
+        return make == null
+                ? null
+                : new InstrumentIdentity(
+                        make,
+                        rs.getString("instrument_model"),
+                        rs.getString("instrument_serial"),
+                        rs.getString("instrument_firmware"));
+    }
+
+    /** A measurement's columns with its instrument's: what {@link #MEASUREMENT} maps. */
+    static final String MEASUREMENT_INSTRUMENT = "m.*, i.make AS instrument_make, i.model AS instrument_model,"
+            + " i.serial AS instrument_serial, i.firmware AS instrument_firmware"
+            + " FROM measurement m LEFT JOIN instrument i ON i.id = m.instrument_id ";
 
     private Rows() {}
 

@@ -2,7 +2,8 @@ package io.benchline.db;
 
 import java.time.Instant;
 
-/** A stored run as read back. Verdict is null while the run is still going; position is null off a multi-up fixture. */
+/** A stored run as read back. Verdict is null while the run is still going; position is null off a multi-up fixture,
+ * panelLabel unless the run's panel was started from its label. */
 public record RunRow(
         long id,
         String serial,
@@ -22,4 +23,5 @@ public record RunRow(
         String hint,
         String message,
         String uid,
-        Integer position) {}
+        Integer position,
+        String panelLabel) {}

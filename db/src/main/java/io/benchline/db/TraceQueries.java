@@ -74,7 +74,7 @@ public final class TraceQueries {
         List<RunDetail> out = new ArrayList<>();
         for (RunRow run : runs) {
             Map<Long, List<MeasurementRow>> byStep = new LinkedHashMap<>();
-            h.createQuery("SELECT * FROM measurement WHERE run_id = :id ORDER BY id")
+            h.createQuery("SELECT " + Rows.MEASUREMENT_INSTRUMENT + "WHERE m.run_id = :id ORDER BY m.id")
                     .bind("id", run.id())
                     .map(Rows.MEASUREMENT)
                     .forEach(m -> byStep.computeIfAbsent(m.stepId(), k -> new ArrayList<>())

@@ -10,13 +10,13 @@ import java.util.regex.Pattern;
  * Counts, sizes, levels and identities (units B, KiB, or none: RDP level, flash size, bytes programmed,
  * verify mismatches) are discrete. A continuous measurement without limits has no Cpk either.
  */
-final class ContinuousMeasurement {
+public final class ContinuousMeasurement {
     private static final Set<String> UNITS = Set.of("V", "A", "Ohm", "ohm", "Ω", "Hz", "s", "W", "F", "°C", "degC");
     private static final Pattern PREFIX = Pattern.compile("^[pnuµmkMG]");
 
     private ContinuousMeasurement() {}
 
-    static boolean test(String unit) {
+    public static boolean test(String unit) {
         if (unit == null) {
             return false;
         }

@@ -59,6 +59,7 @@ public final class TraceHtml {
                     .append("</code> · software ")
                     .append(esc(r.softwareVersion()))
                     .append(r.uid() == null ? "" : " · MCU UID <code>" + esc(r.uid()) + "</code>")
+                    .append(r.panelLabel() == null ? "" : " · panel label <code>" + esc(r.panelLabel()) + "</code>")
                     .append("</div>\n");
             if (r.failedStep() != null) {
                 b.append("<p><b>Failed at ")
@@ -70,7 +71,7 @@ public final class TraceHtml {
             }
             b.append(
                     "<table><tr><th>#</th><th>step</th><th>verdict</th><th>measurement</th><th class=\"num\">reading</th>"
-                            + "<th class=\"num\">low</th><th class=\"num\">high</th><th>message</th></tr>\n");
+                            + "<th class=\"num\">low</th><th class=\"num\">high</th><th>message</th><th>instrument</th></tr>\n");
             for (RunDetail.StepDetail s : d.steps()) {
                 List<MeasurementRow> ms = s.measurements();
                 boolean stepBad = s.step().verdict() == Verdict.FAIL || s.step().verdict() == Verdict.ERROR;
@@ -87,7 +88,7 @@ public final class TraceHtml {
                             .append(s.step().verdict())
                             .append("</td><td></td><td></td><td></td><td></td><td>")
                             .append(esc(s.step().message()))
-                            .append("</td></tr>\n");
+                            .append("</td><td></td></tr>\n");
                 }
                 for (int i = 0; i < ms.size(); i++) {
                     MeasurementRow m = ms.get(i);
@@ -112,6 +113,11 @@ public final class TraceHtml {
                             .append(esc(Html.value(m.high(), m.unit())))
                             .append("</td><td>")
                             .append(i == 0 ? esc(s.step().message()) : "")
+                            .append("</td><td class=\"instrument\">")
+                            .append(
+                                    m.instrument() == null
+                                            ? ""
+                                            : esc(m.instrument().label()))
                             .append("</td></tr>\n");
                 }
             }

@@ -94,6 +94,17 @@ public final class TraceJson {
         o.put("low", x.low());
         o.put("high", x.high());
         o.put("verdict", x.verdict() == null ? null : x.verdict().name());
+        if (x.instrument() != null) {
+            Map<String, Object> i = new LinkedHashMap<>();
+            i.put("make", x.instrument().make());
+            i.put("model", x.instrument().model());
+            i.put("serial", x.instrument().serial());
+            i.put("firmware", x.instrument().firmware());
+            i.put("label", x.instrument().label());
+            o.put("instrument", i);
+        } else {
+            o.put("instrument", null);
+        }
         return o;
     }
 

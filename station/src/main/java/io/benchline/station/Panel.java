@@ -2,9 +2,12 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.PanelFixture;
 import io.benchline.station.plan.Plan;
+import io.benchline.station.sequence.PromptAnswers;
+import io.benchline.station.sequence.RunAborts;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,8 +40,10 @@ public final class Panel implements AutoCloseable {
     private final ExecutorService positions;
     private final int recovered;
     private final StopSignals stopSignals;
+    private final RunAborts aborts;
 
-    private Panel(Plan plan, PanelFixture fixture, List<Sequencer> sequencers, int recovered) {
+    private Panel(Plan plan, PanelFixture fixture, List<Sequencer> sequencers, int recovered, RunAborts aborts) {
+        this.aborts = aborts;
         this.plan = plan;
         this.fixture = fixture;
         this.sequencers = sequencers;
@@ -64,10 +70,16 @@ public final class Panel implements AutoCloseable {
         int recovered = db.recoverInterruptedRuns(file.station());
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         PanelFixture fixture = opener.apply(file);
+        RunAborts aborts = new RunAborts();
         List<Sequencer> sequencers = fixture.positions().stream()
-                .map(fx -> new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC()))
+                .map(fx -> {
+                    Sequencer s =
+                            new Sequencer(plan, fx, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+                    s.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+                    return s;
+                })
                 .toList();
-        return new Panel(plan, fixture, sequencers, recovered);
+        return new Panel(plan, fixture, sequencers, recovered, aborts);
     }
 
     /** How many boards a panel holds. */
@@ -81,6 +93,12 @@ public final class Panel implements AutoCloseable {
      * position's outcome once every run has ended and is stored.
      */
     public List<Optional<RunOutcome>> run(List<Optional<RunRequest>> requests, IntFunction<RunListener> listeners) {
+        return run(requests, listeners, PromptAnswers.NONE);
+    }
+
+    /** As {@link #run(List, IntFunction)}, with the runs' prompt steps answered from answers (the screen). */
+    public List<Optional<RunOutcome>> run(
+            List<Optional<RunRequest>> requests, IntFunction<RunListener> listeners, PromptAnswers answers) {
         if (requests.size() != size()) {
             throw new InputError("the panel has " + size() + " positions; " + requests.size() + " were given");
         }
@@ -104,7 +122,8 @@ public final class Panel implements AutoCloseable {
             Optional<RunRequest> r = requests.get(i);
             Sequencer s = sequencers.get(i);
             RunListener listener = listeners.apply(i + 1);
-            going.add(r.map(req -> positions.submit(() -> s.run(req, listener))).orElse(null));
+            going.add(r.map(req -> positions.submit(() -> s.run(req, listener, answers)))
+                    .orElse(null));
         }
         List<Optional<RunOutcome>> outcomes = new ArrayList<>();
         RuntimeException first = null;
@@ -129,6 +148,24 @@ public final class Panel implements AutoCloseable {
             throw first;
         }
         return outcomes;
+    }
+
+    /**
+     * Tests one board at a position left out of the panel going (refused, then released or its
+     * retest confirmed), while the others run on. The caller makes sure the position is idle.
+     */
+    public CompletableFuture<RunOutcome> runAt(
+            int position, RunRequest request, RunListener listener, PromptAnswers answers) {
+        plan.serialProblem(request.serial()).ifPresent(problem -> {
+            throw new InputError("position " + position + ": " + problem);
+        });
+        Sequencer s = sequencers.get(position - 1);
+        return CompletableFuture.supplyAsync(() -> s.run(request, listener, answers), positions);
+    }
+
+    /** The stop signals of the panel's going runs, one per position (ABORT on a tile, the API's abort). */
+    public RunAborts aborts() {
+        return aborts;
     }
 
     public Plan plan() {

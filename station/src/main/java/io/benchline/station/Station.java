@@ -2,9 +2,12 @@ package io.benchline.station;
 
 import io.benchline.db.Database;
 import io.benchline.fixtures.image.FirmwareImage;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureOpener;
+import io.benchline.station.golden.GoldenSettings;
+import io.benchline.station.golden.ShiftGate;
 import io.benchline.station.line.StationLine;
 import io.benchline.station.mes.MesGate;
 import io.benchline.station.plan.Plan;
@@ -38,6 +41,7 @@ public final class Station implements AutoCloseable {
     private volatile StationLine line;
     private volatile MesGate mes;
     private final ProcessCharts charts;
+    private volatile ShiftGate shiftGate;
 
     private Station(
             Plan plan,
@@ -69,14 +73,36 @@ public final class Station implements AutoCloseable {
         Optional<FirmwareImage> image = FirmwareLoader.load(plan);
         Fixture fixture = opener.apply(file);
         RunAborts aborts = new RunAborts();
-        return new Station(
+        Sequencer sequencer =
+                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts);
+        sequencer.checkCalibration(new CalibrationGate(db.calibration(), Clock.systemUTC()));
+        Station station = new Station(
                 plan,
                 fixture,
-                new Sequencer(plan, fixture, db.store(), image, Version.current(), Clock.systemUTC(), aborts),
+                sequencer,
                 recovered,
                 aborts,
                 StationLine.alone(db),
                 new ProcessCharts(plan, file.station(), db, Clock.systemUTC()));
+        GoldenSettings golden = GoldenSettings.of(file);
+        station.useShiftGate(new ShiftGate(
+                golden,
+                db.golden(),
+                file.station(),
+                plan.name(),
+                ShiftGate.howTo(String.valueOf(plan.file()), file.source(), golden),
+                Clock.systemDefaultZone()));
+        return station;
+    }
+
+    /** Throws {@link io.benchline.station.golden.GoldenRequired} when the shift-start rule refuses this run (before anything is powered). */
+    public void admitShift(RunRequest request) {
+        shiftGate.admit(request);
+    }
+
+    /** The shift-start golden-check rule production runs are held to (the fixture file's golden: block). */
+    public void useShiftGate(ShiftGate gate) {
+        this.shiftGate = gate;
     }
 
     public RunOutcome run(RunRequest request, RunListener listener) {
@@ -127,6 +153,7 @@ public final class Station implements AutoCloseable {
     }
 
     private RunOutcome gated(RunRequest request, Supplier<RunOutcome> run) {
+        admitShift(request);
         MesGate gate = mes;
         return gate == null ? run.get() : gate.run(request, run);
     }

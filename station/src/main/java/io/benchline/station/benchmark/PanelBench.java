@@ -33,8 +33,14 @@ public final class PanelBench {
     private PanelBench() {}
 
     public static Figures time(Plan plan, Database db, int positions, int panels, double timeScale, String batch) {
+        return time(plan, db, positions, false, panels, timeScale, batch);
+    }
+
+    /** relayPowered: the panel's boards powered from one supply through a relay each, instead of a supply each. */
+    public static Figures time(
+            Plan plan, Database db, int positions, boolean relayPowered, int panels, double timeScale, String batch) {
         FixtureFile file = FixtureLoader.parse(
-                "(bench panel)", SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale));
+                "(bench panel)", SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale, relayPowered));
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
             InstrumentLocks locks = panel.fixture().locks().orElseThrow();

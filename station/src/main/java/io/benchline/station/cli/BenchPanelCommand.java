@@ -48,6 +48,14 @@ final class BenchPanelCommand implements Callable<Integer> {
     int imageKib;
 
     @Option(
+            names = "--power",
+            paramLabel = "supply|relay",
+            defaultValue = "supply",
+            description = "supply: a supply per position; relay: one supply feeding a power bus, a relay per position"
+                    + " on the switch (default: ${DEFAULT-VALUE}).")
+    String power;
+
+    @Option(
             names = "--in-memory",
             description = "Store the runs in an in-memory H2 database (no disk), to see what the file store costs.")
     boolean inMemory;
@@ -57,6 +65,10 @@ final class BenchPanelCommand implements Callable<Integer> {
         if (panels < 1 || positions.stream().anyMatch(p -> p < 1 || p > 32)) {
             throw new InputError("--panels must be at least 1 and --positions from 1 to 32");
         }
+        if (!power.equals("supply") && !power.equals("relay")) {
+            throw new InputError("--power '" + power + "': use supply or relay");
+        }
+        boolean relay = power.equals("relay");
         Path planFile = Path.of(Home.resolve("plans/stm32f411-board.yaml"));
         Path dir = Files.createTempDirectory("benchline-bench-panel");
         Plan plan = imageKib == 0
@@ -67,20 +79,23 @@ final class BenchPanelCommand implements Callable<Integer> {
                 inMemory
                         ? "jdbc:h2:mem:bench-panel;DB_CLOSE_DELAY=-1"
                         : dir.resolve("bench").toString())) {
-            PanelBench.Figures alone = PanelBench.time(plan, db, 1, panels, timeScale, "ALONE");
+            PanelBench.Figures alone = PanelBench.time(plan, db, 1, relay, panels, timeScale, "ALONE");
             System.out.printf(
                     Locale.ROOT,
-                    "one board alone: %.3f s (of which the DMM %.3f s); image %s, time scale %s, %d panels per size, %s%n",
+                    "one board alone: %.3f s (of which the DMM %.3f s); image %s, time scale %s, %d panels per size,"
+                            + " power %s, %s%n",
                     alone.cycle(),
                     alone.meter(),
                     imageKib == 0 ? "the plan's" : imageKib + " KiB",
                     timeScale,
                     panels,
+                    relay ? "through a relay per position from one bus supply" : "a supply per position",
                     db.url());
             System.out.println("positions  cycle s  bound s  cycle/bound  boards/hour  DMM busy s  conflicts");
             List<PanelBench.Figures> all = new ArrayList<>();
             for (int n : positions) {
-                PanelBench.Figures f = n == 1 ? alone : PanelBench.time(plan, db, n, panels, timeScale, "UP" + n);
+                PanelBench.Figures f =
+                        n == 1 ? alone : PanelBench.time(plan, db, n, relay, panels, timeScale, "UP" + n);
                 all.add(f);
                 double bound = Math.max(alone.cycle(), f.meter());
                 System.out.printf(

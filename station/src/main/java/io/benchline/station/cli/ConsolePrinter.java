@@ -62,6 +62,11 @@ final class ConsolePrinter implements RunListener {
     }
 
     @Override
+    public void warning(String text) {
+        out.println("  warning: " + text);
+    }
+
+    @Override
     public void runFinished(RunOutcome o) {
         out.println();
         if (o.verdict() == Verdict.PASS) {

@@ -146,6 +146,16 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --drift: the first board that drifts (default: ${DEFAULT-VALUE}).")
     int driftFrom;
 
+    @Option(
+            names = "--power",
+            paramLabel = "supply|relay",
+            defaultValue = "supply",
+            description = {
+                "With --positions: supply, a supply per position; relay, one supply feeding a power bus and",
+                "each position's power through its own relay on the switch (default: ${DEFAULT-VALUE})."
+            })
+    String power;
+
     @Mixin
     DbOption db;
 
@@ -212,7 +222,7 @@ final class DemoCommand implements Callable<Integer> {
         if (this.drift != null && (qemu || positions != 1)) {
             throw new InputError("--drift shifts a simulated board's reading; leave out --qemu and --positions");
         }
-        if (positions != 1) {
+        if (positions != 1 || relayPowered()) {
             return panels(loadedPlan, batchName, scale);
         }
         if (ui) {
@@ -294,6 +304,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    private boolean relayPowered() {
+        return switch (power) {
+            case "supply" -> false;
+            case "relay" -> true;
+            default -> throw new InputError("--power '" + power + "': use supply or relay");
+        };
+    }
+
     /** `demo --positions N`: see {@link DemoPanels}. */
     private int panels(Plan loadedPlan, String batchName, double scale) {
         if (positions < 1 || positions > 32) {
@@ -303,11 +321,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new InputError(
                     "--positions runs the in-process simulated panel; leave out --qemu, --transport and --json");
         }
+        boolean relay = relayPowered();
         if (ui) {
-            return DemoPanels.serve(loadedPlan, positions, seed, scale, batchName, db, bind, port);
+            return DemoPanels.serve(loadedPlan, positions, relay, seed, scale, batchName, db, bind, port);
         }
         try (Database database = db.openOrCreate()) {
-            return DemoPanels.run(loadedPlan, positions, boards, seed, scale, batchName, database, System.out, quiet);
+            return DemoPanels.run(
+                    loadedPlan, positions, relay, boards, seed, scale, batchName, database, System.out, quiet);
         }
     }
 

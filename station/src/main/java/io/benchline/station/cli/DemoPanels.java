@@ -37,9 +37,11 @@ final class DemoPanels {
 
     private DemoPanels() {}
 
+    /** relayPowered: one supply feeds a power bus, each position's power through its relay on the switch. */
     static int run(
             Plan plan,
             int positions,
+            boolean relayPowered,
             int boards,
             long seed,
             double timeScale,
@@ -47,9 +49,7 @@ final class DemoPanels {
             Database db,
             PrintStream out,
             boolean quiet) {
-        FixtureFile file = FixtureLoader.parse(
-                "(demo " + positions + "-up panel)",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale));
+        FixtureFile file = panelFile(positions, relayPowered, timeScale);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         List<BoardProfile> mix = DemoMix.profiles(boards, seed);
         try (Panel panel = Panel.open(plan, file, db, f -> PanelFixture.open(f, Optional.of(sim)))) {
@@ -103,15 +103,14 @@ final class DemoPanels {
     static int serve(
             Plan plan,
             int positions,
+            boolean relayPowered,
             long seed,
             double timeScale,
             String batch,
             DbOption dbOption,
             String bind,
             int port) {
-        FixtureFile file = FixtureLoader.parse(
-                "(demo " + positions + "-up panel)",
-                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale));
+        FixtureFile file = panelFile(positions, relayPowered, timeScale);
         List<SimFixture> sim = SimBoards.simulatedPanel(file).orElseThrow();
         int cycle = 5 * BoardProfile.values().length;
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
@@ -133,6 +132,12 @@ final class DemoPanels {
                     },
                     System.out);
         }
+    }
+
+    private static FixtureFile panelFile(int positions, boolean relayPowered, double timeScale) {
+        return FixtureLoader.parse(
+                "(demo " + positions + "-up panel" + (relayPowered ? ", relay-powered" : "") + ")",
+                SimPanelFile.text(Collections.nCopies(positions, "good"), timeScale, relayPowered));
     }
 
     private static List<List<Board>> panels(List<Board> boards, int positions) {

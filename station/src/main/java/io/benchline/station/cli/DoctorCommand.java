@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import io.benchline.db.InstrumentIdentity;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.instrument.Dmm;
 import io.benchline.fixtures.instrument.InstrumentSpec;
@@ -8,12 +9,17 @@ import io.benchline.fixtures.instrument.Jig;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.Switch;
 import io.benchline.fixtures.registry.Probes;
+import io.benchline.fixtures.sim.SimDmm;
+import io.benchline.fixtures.sim.SimSupply;
 import io.benchline.fixtures.swd.DebugProbe;
 import io.benchline.fixtures.swd.stlink.UsbStlink;
 import io.benchline.station.InputError;
+import io.benchline.station.calibration.CalibrationStatus;
 import io.benchline.station.fixture.FixtureFile;
+import io.benchline.station.fixture.FixtureInstrument;
 import io.benchline.station.fixture.FixtureLoader;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +34,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Open each instrument of a fixture, identify it, and say what to fix.",
-            "Exit 0: all OK; 3: an instrument has a problem; 2: the fixture file itself is wrong."
+            "Exit 0: all OK; 3: an instrument has a problem (or is past its calibration due date); 2: the fixture"
+                    + " file itself is wrong."
         })
 final class DoctorCommand implements Callable<Integer> {
     @Spec
@@ -46,22 +53,48 @@ final class DoctorCommand implements Callable<Integer> {
 
     record DoctorJson(String fixture, boolean ok, List<Row> roles) {}
 
-    record Row(String role, String instrument, String port, boolean ok, String detail) {}
+    record Row(String role, String instrument, String port, boolean ok, String detail, Calibration calibration) {
+        Row(String role, String instrument, String port, boolean ok, String detail) {
+            this(role, instrument, port, ok, detail, null);
+        }
+
+        Row with(Calibration c) {
+            return new Row(role, instrument, port, ok, detail, c);
+        }
+    }
+
+    /**
+     * Who the instrument said it is and its calibration: state OK, WARN, EXPIRED or NONE (no date);
+     * days_left negative once expired.
+     */
+    record Calibration(
+            String make,
+            String model,
+            String serial,
+            String firmware,
+            String due,
+            Long daysLeft,
+            String state,
+            String certificate,
+            String text) {}
 
     @Override
     public Integer call() {
         FixtureFile f = FixtureLoader.load(Home.resolve(fixture));
         List<Row> rows = new ArrayList<>();
-        rows.add(check("supply", f.supply(), spec -> {
-            try (Supply s = Instruments.openSupply(spec)) {
-                return s.identity();
+        if (f.positions().isEmpty()) {
+            rows.add(calibrated(f, "supply", check("supply", f.supply(), DoctorCommand::supplyIdentity)));
+        } else {
+            for (FixtureFile.Position p : f.positions()) {
+                String role = "supply@" + p.number();
+                rows.add(calibrated(f, role, check(role, p.supply(), DoctorCommand::supplyIdentity)));
             }
-        }));
-        rows.add(check("dmm", f.dmm(), spec -> {
+        }
+        rows.add(calibrated(f, "dmm", check("dmm", f.dmm(), spec -> {
             try (Dmm d = Instruments.openDmm(spec)) {
                 return d.identity();
             }
-        }));
+        })));
         rows.add(check("switch", f.switchSpec(), spec -> {
             try (Switch s = Instruments.openSwitch(spec)) {
                 if ("jig".equalsIgnoreCase(spec.kind())) {
@@ -72,14 +105,70 @@ final class DoctorCommand implements Callable<Integer> {
                 return "switch answers";
             }
         }));
+        rows.set(rows.size() - 1, calibrated(f, "switch", rows.get(rows.size() - 1)));
         rows.add(checkProbe(f));
-        boolean bad = rows.stream().anyMatch(r -> !r.ok());
+        boolean bad = rows.stream()
+                .anyMatch(r -> !r.ok()
+                        || (r.calibration() != null
+                                && r.calibration().state().equals(CalibrationStatus.State.EXPIRED.name())));
         if (json) {
             JsonOut.print(System.out, new DoctorJson(f.name(), !bad, rows));
         } else {
             print(rows);
         }
         return bad ? ExitCodes.ERROR : ExitCodes.OK;
+    }
+
+    private static String supplyIdentity(InstrumentSpec spec) {
+        try (Supply s = Instruments.openSupply(spec)) {
+            return s.identity();
+        }
+    }
+
+    /**
+     * The row with the instrument's identity (from the *IDN? reply its detail starts with) and its
+     * calibration due date, days left or EXPIRED; unchanged for an instrument that did not answer.
+     */
+    private static Row calibrated(FixtureFile f, String role, Row row) {
+        if (!row.ok()) {
+            return row;
+        }
+        String idn = row.detail().equals("simulated")
+                ? simulatedIdentity(role)
+                : row.detail().split(";")[0];
+        if (idn.isEmpty() || idn.equals("switch answers")) {
+            return row;
+        }
+        FixtureInstrument i = FixtureInstrument.of(role, idn, f.calibration().entry(role));
+        CalibrationStatus s = CalibrationStatus.of(i, f.calibration().warnDays(), LocalDate.now());
+        InstrumentIdentity id = i.identity();
+        String text = id.label() + ": " + s.when()
+                + s.certificate().map(c -> ", certificate " + c).orElse("")
+                + i.swapped().map(w -> "; " + w).orElse("")
+                + (s.state() == CalibrationStatus.State.EXPIRED
+                        ? " -> fix: have it calibrated and update calibration-due, or an engineer overrides it"
+                                + " (benchline calibration override --instrument " + role + ")"
+                        : "");
+        return row.with(new Calibration(
+                id.make(),
+                id.model(),
+                id.serial(),
+                id.firmware(),
+                s.due().map(LocalDate::toString).orElse(null),
+                s.due().isPresent() ? s.daysLeft() : null,
+                s.state().name(),
+                s.certificate().orElse(null),
+                text));
+    }
+
+    /** The identity the in-process simulated instruments give (no hardware opened). */
+    private static String simulatedIdentity(String role) {
+        int unit = role.contains("@") ? Integer.parseInt(role.substring(role.indexOf('@') + 1)) : 1;
+        return switch (role.replaceAll("@.*", "")) {
+            case "supply" -> new SimSupply(null, unit).identity();
+            case "dmm" -> new SimDmm(null).identity();
+            default -> "";
+        };
     }
 
     /** Attaches the probe once, reads what it sees of the target, and lets go. */
@@ -173,6 +262,9 @@ final class DoctorCommand implements Callable<Integer> {
         out().printf(fmt, "ROLE", "INSTRUMENT", "PORT", "STATUS", "DETAIL");
         for (Row r : rows) {
             out().printf(fmt, r.role(), r.instrument(), r.port(), r.ok() ? "OK" : "PROBLEM", r.detail());
+            if (r.calibration() != null) {
+                out().printf("%-7s %s%n", "", r.calibration().text());
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             RunCommand.class,
+            GoldenCommand.class,
             TraceCommand.class,
             PlanCommand.class,
             ProbeCommand.class,
@@ -30,6 +31,7 @@ import picocli.CommandLine.Command;
             SyncCommand.class,
             LineCommand.class,
             BoardCommand.class,
+            CalibrationCommand.class,
             UsersCommand.class,
             CfxCommand.class,
             CommandLine.HelpCommand.class

@@ -22,7 +22,9 @@ record RunJson(
     record StepJson(
             int seq, String name, String kind, String verdict, String message, List<MeasurementJson> measurements) {}
 
-    record MeasurementJson(String name, Double reading, String unit, Double low, Double high, String verdict) {}
+    /** instrument: the one that took the reading, compactly ("KEYSIGHT 34461A #MY57200000"), or null. */
+    record MeasurementJson(
+            String name, Double reading, String unit, Double low, Double high, String verdict, String instrument) {}
 
     static RunJson of(RunOutcome o, String batch, String plan, String planVersion, String fixture) {
         return new RunJson(
@@ -51,6 +53,12 @@ record RunJson(
 
     private static MeasurementJson measurement(MeasurementRecord m) {
         return new MeasurementJson(
-                m.name(), m.reading(), m.unit(), m.low(), m.high(), m.verdict().name());
+                m.name(),
+                m.reading(),
+                m.unit(),
+                m.low(),
+                m.high(),
+                m.verdict().name(),
+                m.instrument() == null ? null : m.instrument().label());
     }
 }

@@ -96,7 +96,8 @@ final class StationCommand implements Callable<Integer> {
                         bind,
                         port,
                         SimBoards.freshAtPosition(panel, fixtureFile),
-                        System.out);
+                        System.out,
+                        users.load(Optional.of(fixtureFile)));
             }
         }
         Optional<SimFixture> sim = SimBoards.simulatedFixture(fixtureFile);

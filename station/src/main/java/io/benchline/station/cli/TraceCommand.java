@@ -127,7 +127,8 @@ final class TraceCommand implements Callable<Integer> {
                     r.planSha256(),
                     r.firmwareSha256() == null ? "-" : r.firmwareSha256(),
                     r.softwareVersion(),
-                    r.uid() == null ? "" : "  uid " + r.uid());
+                    (r.uid() == null ? "" : "  uid " + r.uid())
+                            + (r.panelLabel() == null ? "" : "  panel label " + r.panelLabel()));
             if (r.failedStep() != null) {
                 System.out.printf("  failed at %s: %s%n", r.failedStep(), r.message());
                 if (r.hint() != null) {
@@ -145,13 +146,14 @@ final class TraceCommand implements Callable<Integer> {
                     // a failed value stands out: marked at the start of its line, and in red on a terminal
                     boolean bad = m.verdict() != Verdict.PASS;
                     String line = String.format(
-                            "  %s   %-22s %12s  [%s .. %s]  %s",
+                            "  %s   %-22s %12s  [%s .. %s]  %s%s",
                             bad ? ">>" : "  ",
                             m.name(),
                             Measurements.format(m.reading(), m.unit()),
                             Measurements.format(m.low(), m.unit()),
                             Measurements.format(m.high(), m.unit()),
-                            m.verdict());
+                            m.verdict(),
+                            m.instrument() == null ? "" : "  " + m.instrument().label());
                     System.out.println(bad && System.console() != null ? "\u001b[1;31m" + line + "\u001b[0m" : line);
                 }
             }

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Reads and validates a plan file. Every problem is a {@link YamlError} naming file:line:column. */
 public final class PlanLoader {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private PlanLoader() {}
 
@@ -52,6 +54,7 @@ public final class PlanLoader {
         product.done();
         Pattern serial = serialPattern(f);
         OptionalInt retestLimit = retestLimit(f);
+        Optional<PanelLabel> panelLabel = f.optNode("panel-label").map(n -> panelLabel(Fields.of(n, "panel-label")));
         Optional<Firmware> firmware = f.optNode("firmware").map(n -> firmware(file, Fields.of(n, "firmware")));
         SpcLoader spc = new SpcLoader();
         spc.plan(f);
@@ -81,6 +84,7 @@ public final class PlanLoader {
                 firmware,
                 steps,
                 retestLimit,
+                panelLabel,
                 spc.build(root));
     }
 
@@ -93,6 +97,32 @@ public final class PlanLoader {
                     f.where("serial-pattern"),
                     "serial-pattern is not a valid regular expression: " + e.getDescription() + " near index "
                             + e.getIndex());
+        }
+    }
+
+    /** A panel label's pattern and the serial template that names each position's board. */
+    private static PanelLabel panelLabel(Fields f) {
+        String regex = f.text("pattern");
+        Pattern pattern;
+        try {
+            pattern = Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new YamlError(
+                    f.where("pattern"),
+                    "panel-label pattern is not a valid regular expression: " + e.getDescription() + " near index "
+                            + e.getIndex());
+        }
+        Set<String> groups = new HashSet<>();
+        Matcher m = GROUP_NAME.matcher(regex);
+        while (m.find()) {
+            groups.add(m.group(1));
+        }
+        String template = f.text("serial");
+        f.done();
+        try {
+            return PanelLabel.of(pattern, template, groups);
+        } catch (InputError e) {
+            throw new YamlError(f.where("serial"), "panel-label serial: " + e.getMessage());
         }
     }
 

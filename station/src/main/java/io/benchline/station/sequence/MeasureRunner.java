@@ -57,7 +57,8 @@ final class MeasureRunner implements StepRunner<Step.Measure> {
             ms.add(Measurements.of(
                     step.name() + " spread", max - min, step.unit(), new Limits(null, step.maxSpread())));
         }
-        StepOutcome out = StepOutcome.judge(ms, Measurements.format(mean, step.unit()));
+        StepOutcome out = StepOutcome.judge(
+                Measurements.takenBy(ms, fixture.instrument("dmm")), Measurements.format(mean, step.unit()));
         if (out.verdict() == Verdict.PASS && function == DmmFunction.DC_VOLTS) {
             ctx.railPassed(step.testPoint(), mean);
         }

@@ -2,8 +2,11 @@ package io.benchline.station.sequence;
 
 import io.benchline.db.MeasurementRecord;
 import io.benchline.db.Verdict;
+import io.benchline.station.fixture.FixtureInstrument;
 import io.benchline.station.plan.Limits;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Builds measurement records against limits, and says in words why one failed. */
 public final class Measurements {
@@ -17,6 +20,14 @@ public final class Measurements {
                 limits.low(),
                 limits.high(),
                 limits.accepts(reading) ? Verdict.PASS : Verdict.FAIL);
+    }
+
+    /** The readings, each stamped with the instrument that took them (unchanged when the fixture has none in that role). */
+    static List<MeasurementRecord> takenBy(List<MeasurementRecord> ms, Optional<FixtureInstrument> by) {
+        if (by.isEmpty()) {
+            return ms;
+        }
+        return ms.stream().map(m -> m.takenBy(by.get().identity())).toList();
     }
 
     static String describeFailure(MeasurementRecord m) {

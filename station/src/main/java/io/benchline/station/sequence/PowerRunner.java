@@ -3,6 +3,7 @@ package io.benchline.station.sequence;
 import io.benchline.db.MeasurementRecord;
 import io.benchline.fixtures.instrument.Supply;
 import io.benchline.fixtures.instrument.SupplyReadback;
+import io.benchline.station.fixture.RelayPower;
 import io.benchline.station.plan.Step;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ final class PowerRunner implements StepRunner<Step.Power> {
     @Override
     public StepOutcome run(Step.Power step, RunContext ctx) {
         Supply supply = ctx.fixture().supply();
+        if (step.on() && supply instanceof RelayPower relay) {
+            return RelayPowerOn.run(step, ctx, relay);
+        }
         if (!step.on()) {
             supply.output(false);
             return StepOutcome.pass("DUT power off");
@@ -24,7 +28,10 @@ final class PowerRunner implements StepRunner<Step.Power> {
         ctx.fixture().pacer().settle(step.settleMs());
         SupplyReadback.Reading reading = SupplyReadback.afterSwitch(supply, System.nanoTime(), ctx.deadline());
         double amps = reading.amps();
-        MeasurementRecord current = Measurements.of(step.name() + " current", amps, "A", step.current());
+        MeasurementRecord current = Measurements.takenBy(
+                        List.of(Measurements.of(step.name() + " current", amps, "A", step.current())),
+                        ctx.fixture().instrument("supply"))
+                .get(0);
         if (reading.currentLimited()) {
             supply.output(false);
             return StepOutcome.fail(

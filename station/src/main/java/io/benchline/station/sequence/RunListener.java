@@ -15,6 +15,9 @@ public interface RunListener {
 
     default void runFinished(RunOutcome outcome) {}
 
+    /** Something the operator should know that does not stop the run ("dmm ...: calibration due in 12 days"). */
+    default void warning(String text) {}
+
     /** Told of the program step's erase, program and verify as they go (a terminal's progress bar). */
     default FlashProgress flashProgress() {
         return FlashProgress.NONE;

@@ -1,5 +1,6 @@
 package io.benchline.station.sequence;
 
+import io.benchline.db.GoldenChecks;
 import io.benchline.db.ResultStore;
 import io.benchline.db.RunEnd;
 import io.benchline.db.RunStart;
@@ -9,6 +10,7 @@ import io.benchline.fixtures.BoardFault;
 import io.benchline.fixtures.FixtureFault;
 import io.benchline.fixtures.image.FirmwareImage;
 import io.benchline.station.InputError;
+import io.benchline.station.calibration.CalibrationGate;
 import io.benchline.station.fixture.Fixture;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
@@ -25,7 +27,11 @@ import java.util.Optional;
  * to its timeout-ms ({@link StepWatch}). Teardown (power off) runs whatever happened.
  */
 public final class Sequencer {
+    static final String CALIBRATION_HINT = "station problem, not the board: have the named instrument calibrated (or an"
+            + " engineer overrides it), then retest";
     static final String ERROR_HINT = "station problem, not the board: check the named instrument or probe, then retest";
+    static final String LOST_POWER_HINT =
+            "another board on the shared power bus shorted it; this board was not judged: retest it";
 
     private final Plan plan;
     private final Fixture fixture;
@@ -36,6 +42,7 @@ public final class Sequencer {
     private final StepWatch watch = new StepWatch();
     private final RunAborts aborts;
     private volatile long runGoing = -1;
+    private volatile CalibrationGate calibration;
 
     public Sequencer(
             Plan plan,
@@ -69,11 +76,25 @@ public final class Sequencer {
         return run(request, listener, PromptAnswers.NONE);
     }
 
+    /**
+     * From now on each run first checks the fixture's instruments' calibration (when its file gives
+     * due dates), before anything is powered: a step "calibration" that refuses the run as ERROR.
+     */
+    public void checkCalibration(CalibrationGate gate) {
+        this.calibration = gate;
+    }
+
     /** As {@link #run(RunRequest, RunListener)}, with the run's prompt steps answered from answers. */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
-        plan.serialProblem(request.serial()).ifPresent(problem -> {
-            throw new InputError(problem);
-        });
+        if (!request.golden()) {
+            plan.serialProblem(request.serial()).ifPresent(problem -> {
+                throw new InputError(problem);
+            });
+            if (GoldenChecks.isGoldenBatch(request.batch())) {
+                throw new InputError("batch '" + request.batch() + "': names starting with " + GoldenChecks.BATCH_PREFIX
+                        + " are kept for golden-board checks");
+            }
+        }
         long runId = store.begin(
                 new RunStart(
                         request.serial(),
@@ -97,11 +118,26 @@ public final class Sequencer {
         StepRecord firstBad = null;
         String firstBadHint = null;
         int seq = 0;
-        for (Step step : plan.steps()) {
+        CalibrationGate gate = calibration;
+        if (gate != null && CalibrationGate.applies(fixture)) {
+            StepRecord rec = calibrationStep(++seq, gate, listener);
+            store.step(runId, rec);
+            done.add(rec);
+            listener.stepFinished(rec);
+            if (rec.verdict() != Verdict.PASS) {
+                firstBad = rec;
+                firstBadHint = CALIBRATION_HINT;
+            }
+        }
+        for (Step step : firstBad == null ? plan.steps() : List.<Step>of()) {
             seq++;
             listener.stepStarted(seq, step.name());
             Instant start = clock.instant();
             StepOutcome out = watch.run(step, ctx, () -> execute(step, ctx));
+            Optional<String> lostPower = fixture.takeLostPower();
+            if (lostPower.isPresent()) {
+                out = StepOutcome.error(lostPower.get(), out.measurements(), LOST_POWER_HINT);
+            }
             StepRecord rec = new StepRecord(
                     seq,
                     step.name(),
@@ -146,6 +182,28 @@ public final class Sequencer {
                 runId, request.serial(), end.verdict(), end.failedStep(), end.hint(), end.message(), done);
         listener.runFinished(outcome);
         return outcome;
+    }
+
+    private StepRecord calibrationStep(int seq, CalibrationGate gate, RunListener listener) {
+        listener.stepStarted(seq, "calibration");
+        Instant start = clock.instant();
+        CalibrationGate.Finding found;
+        try {
+            found = gate.check(fixture);
+        } catch (RuntimeException e) {
+            found = new CalibrationGate.Finding(
+                    Optional.of("calibration could not be checked: " + e.getMessage()), List.of());
+        }
+        found.warnings().forEach(listener::warning);
+        return new StepRecord(
+                seq,
+                "calibration",
+                "calibration",
+                start,
+                clock.instant(),
+                found.refusal().isPresent() ? Verdict.ERROR : Verdict.PASS,
+                found.message(),
+                List.of());
     }
 
     /**

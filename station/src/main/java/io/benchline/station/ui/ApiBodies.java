@@ -36,6 +36,13 @@ final class ApiBodies {
 
     record AlreadyPassedError(String error, String conflict, String serial) {}
 
+    /** 409 golden-check-required: the shift's golden-board check has not passed yet (docs/golden.md). */
+    record GoldenRequiredError(
+            String error,
+            String conflict,
+            @JsonProperty("shift_start") String shiftStart,
+            @JsonProperty("shift_began") Instant shiftBegan) {}
+
     /** One entry of {@code GET /api/batches}. */
     record BatchItem(
             String name,

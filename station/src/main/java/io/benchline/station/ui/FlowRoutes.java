@@ -16,7 +16,7 @@ import java.time.Instant;
  * The production flow in the API (docs/production-flow.md): a quarantined board's refusal, an
  * engineer's release, and the answer to a refused engineer.
  */
-record FlowRoutes(StationRuns runs, ObjectMapper json) {
+record FlowRoutes(ScreenRuns runs, ObjectMapper json) {
 
     /** {@code POST /api/boards/{serial}/release}. */
     record ReleasePost(String engineer, String pin, String reason) {}

@@ -3,6 +3,7 @@ package io.benchline.station.ui;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchline.station.InputError;
+import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.plan.Plan;
 import io.benchline.station.plan.Step;
 import io.javalin.config.RoutesConfig;
@@ -17,9 +18,24 @@ record PanelRoutes(PanelRuns runs, ObjectMapper json) {
     /** {@code POST /api/panels}. */
     record PanelPost(
             List<String> serials,
+            @JsonProperty("panel_label") String panelLabel,
             String batch,
             String operator,
-            @JsonProperty("confirm_retest") boolean confirmRetest) {}
+            @JsonProperty("confirm_retest") boolean confirmRetest,
+            String engineer,
+            String pin) {}
+
+    /** {@code POST /api/panels/{id}/positions/{n}/start}: a refused position, once released or confirmed. */
+    record PositionPost(
+            String operator, @JsonProperty("confirm_retest") boolean confirmRetest, String engineer, String pin) {}
+
+    /** {@code POST /api/panels/arm}: what the screen scanned, for the jig's START. */
+    record ArmPost(
+            List<String> serials,
+            @JsonProperty("panel_label") String panelLabel,
+            String operator) {}
+
+    record LabelCheck(boolean valid, List<String> serials, String message) {}
 
     /** {@code GET /api/station} of a multi-up station. */
     record PanelStation(
@@ -30,7 +46,9 @@ record PanelRoutes(PanelRuns runs, ObjectMapper json) {
             @JsonProperty("serial_pattern") String serialPattern,
             int positions,
             List<String> steps,
-            @JsonProperty("current_panel") Long currentPanel) {}
+            @JsonProperty("current_panel") Long currentPanel,
+            @JsonProperty("panel_label_pattern") String panelLabelPattern,
+            PanelRuns.Notice notice) {}
 
     record Conflict(
             String error,
@@ -44,8 +62,16 @@ record PanelRoutes(PanelRuns runs, ObjectMapper json) {
             Optional<String> problem = StartRequest.serialProblem(runs.plan(), ctx.queryParam("serial"));
             ctx.json(new ApiBodies.SerialCheck(problem.isEmpty(), problem.orElse(null)));
         });
+        app.get("/api/panel-label", this::labelCheck);
+        app.post("/api/panels/arm", ctx -> {
+            ArmPost body = body(ctx, ArmPost.class);
+            runs.arm(body.serials(), body.panelLabel(), body.operator());
+            ctx.status(204);
+        });
         app.post("/api/panels", this::start);
         app.get("/api/panels/{id}", this::panel);
+        app.post("/api/panels/{id}/abort", this::abort);
+        app.post("/api/panels/{id}/positions/{position}/start", this::startPosition);
         app.get("/api/runs/{id}", ctx -> {
             long id = parseId(ctx.pathParam("id"));
             runs.db()
@@ -62,24 +88,64 @@ record PanelRoutes(PanelRuns runs, ObjectMapper json) {
                 PanelRuns.PanelGoing.class,
                 (e, ctx) -> ctx.status(409).json(new Conflict(e.getMessage(), "panel-going", e.panelId, null)));
         app.exception(
-                PanelRuns.AlreadyPassed.class,
-                (e, ctx) -> ctx.status(409).json(new Conflict(e.getMessage(), "already-passed", null, e.serials)));
+                PanelRuns.NotNow.class,
+                (e, ctx) -> ctx.status(e.conflict.equals("no-panel") ? 404 : 409)
+                        .json(new Conflict(e.getMessage(), e.conflict, null, null)));
     }
 
     private void start(Context ctx) throws IOException {
-        PanelPost body = json.readValue(ctx.body(), PanelPost.class);
-        if (body == null) {
-            throw new InputError("the body is empty: send a JSON object");
+        PanelPost body = body(ctx, PanelPost.class);
+        PanelState state = runs.start(
+                body.serials(),
+                body.panelLabel(),
+                body.batch(),
+                body.operator(),
+                body.confirmRetest(),
+                Optional.of(EngineerPin.of(body.engineer(), body.pin())));
+        ctx.status(202).json(runs.view(state));
+    }
+
+    private void startPosition(Context ctx) throws IOException {
+        PositionPost body = body(ctx, PositionPost.class);
+        int position = (int) parseId(ctx.pathParam("position"));
+        PanelState state = runs.startPosition(
+                parseId(ctx.pathParam("id")),
+                position,
+                body.operator(),
+                body.confirmRetest(),
+                Optional.of(EngineerPin.of(body.engineer(), body.pin())));
+        ctx.status(202).json(runs.view(state));
+    }
+
+    private void abort(Context ctx) throws IOException, InterruptedException {
+        long id = parseId(ctx.pathParam("id"));
+        String why = body(ctx, RunControlRoutes.AbortPost.class).why();
+        boolean ended = runs.abort(id, why, RunControlRoutes.ABORT_WAIT);
+        ctx.status(ended ? 200 : 202).json(runs.view(runs.panel(id).orElseThrow()));
+    }
+
+    private void labelCheck(Context ctx) {
+        try {
+            ctx.json(new LabelCheck(true, runs.serialsOf(ctx.queryParam("label")), null));
+        } catch (InputError e) {
+            ctx.json(new LabelCheck(false, null, e.getMessage()));
         }
-        PanelState state = runs.start(body.serials(), body.batch(), body.operator(), body.confirmRetest());
-        ctx.status(202).json(state.view());
     }
 
     private void panel(Context ctx) {
         long id = parseId(ctx.pathParam("id"));
         runs.panel(id)
                 .ifPresentOrElse(
-                        p -> ctx.json(p.view()), () -> ctx.status(404).json(new ApiBodies.ApiError("no panel " + id)));
+                        p -> ctx.json(runs.view(p)),
+                        () -> ctx.status(404).json(new ApiBodies.ApiError("no panel " + id)));
+    }
+
+    private <T> T body(Context ctx, Class<T> type) throws IOException {
+        T body = json.readValue(ctx.body(), type);
+        if (body == null) {
+            throw new InputError("the body is empty: send a JSON object");
+        }
+        return body;
     }
 
     private PanelStation station() {
@@ -92,7 +158,9 @@ record PanelRoutes(PanelRuns runs, ObjectMapper json) {
                 p.serialPattern().pattern(),
                 runs.positions(),
                 p.steps().stream().map(Step::name).toList(),
-                runs.current().map(PanelState::id).orElse(null));
+                runs.current().map(PanelState::id).orElse(null),
+                p.panelLabel().map(l -> l.pattern().pattern()).orElse(null),
+                runs.notice().orElse(null));
     }
 
     private static long parseId(String s) {

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.benchline.db.Database;
 import io.benchline.station.Panel;
+import io.benchline.station.flow.StationFlow;
+import io.benchline.station.flow.Users;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.IntConsumer;
 
@@ -21,12 +24,14 @@ import java.util.function.IntConsumer;
 public final class PanelServer implements AutoCloseable {
     private final Javalin app;
     private final PanelRuns runs;
+    private final LiveEvents events;
     private final AccessGuard guard;
     private final String host;
 
-    private PanelServer(Javalin app, PanelRuns runs, AccessGuard guard, String host) {
+    private PanelServer(Javalin app, PanelRuns runs, LiveEvents events, AccessGuard guard, String host) {
         this.app = app;
         this.runs = runs;
+        this.events = events;
         this.guard = guard;
         this.host = host;
     }
@@ -38,11 +43,30 @@ public final class PanelServer implements AutoCloseable {
      */
     public static PanelServer start(
             Panel panel, Database db, String batch, String bind, int port, IntConsumer placeBoard) {
+        return start(panel, db, batch, bind, port, placeBoard, Optional.empty(), Users.none());
+    }
+
+    /**
+     * As above, with the jig's START button (when the panel's switch is the Benchline jig) and the
+     * station's users: the engineers who release quarantined boards and confirm retests on a tile.
+     */
+    public static PanelServer start(
+            Panel panel,
+            Database db,
+            String batch,
+            String bind,
+            int port,
+            IntConsumer placeBoard,
+            Optional<StartButton> startButton,
+            Users users) {
+        StationFlow flow =
+                StationFlow.of(panel.plan(), db, panel.fixture().file().station(), users, Clock.systemUTC());
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        PanelRuns runs = new PanelRuns(panel, db, batch, placeBoard);
+        LiveEvents events = new LiveEvents(json);
+        PanelRuns runs = new PanelRuns(panel, db, batch, placeBoard, flow, events);
         AccessGuard guard = AccessGuard.forAddress(bind);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -60,10 +84,13 @@ public final class PanelServer implements AutoCloseable {
                 ctx.skipRemainingHandlers();
             });
             new PanelRoutes(runs, json).install(config.routes);
+            new RunControlRoutes(runs, json).install(config.routes);
+            new FlowRoutes(runs, json).install(config.routes);
             new PageRoutes(db).install(config.routes);
         });
         app.start(bind, port);
-        return new PanelServer(app, runs, guard, bind);
+        startButton.ifPresent(runs::watch);
+        return new PanelServer(app, runs, events, guard, bind);
     }
 
     public int port() {
@@ -92,5 +119,6 @@ public final class PanelServer implements AutoCloseable {
     public void close() {
         app.stop();
         runs.close();
+        events.close();
     }
 }

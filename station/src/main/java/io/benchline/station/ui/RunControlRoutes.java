@@ -21,13 +21,22 @@ import java.util.Optional;
  * The API that acts on a going run (docs/api.md): answering its operator prompts and aborting it.
  * Both name the run by id, so they work the same whichever run of the station is meant.
  */
-record RunControlRoutes(StationRuns runs, ObjectMapper json) {
+record RunControlRoutes(ScreenRuns runs, ObjectMapper json) {
     /** How long an abort waits for the run to end (the step's let-go and teardown) before answering 202. */
     static final Duration ABORT_WAIT = Duration.ofSeconds(15);
 
     record AnswerPost(String answer, String operator) {}
 
-    record AbortPost(String reason, String operator) {}
+    record AbortPost(String reason, String operator) {
+        /** The message stored with an aborted run: who stopped it and why. */
+        String why() {
+            if (reason == null || reason.isBlank()) {
+                throw new InputError("reason is missing: send {\"reason\": \"why the run is stopped\"}");
+            }
+            String who = operator == null || operator.isBlank() ? "through the API" : "by " + operator.trim();
+            return "aborted " + who + ": " + reason.trim();
+        }
+    }
 
     record Answered(@JsonProperty("run_id") long runId, String step, String answer) {}
 
@@ -62,19 +71,13 @@ record RunControlRoutes(StationRuns runs, ObjectMapper json) {
 
     private void abort(Context ctx) throws IOException, InterruptedException {
         long id = runId(ctx);
-        AbortPost body = body(ctx, AbortPost.class);
-        if (body.reason() == null || body.reason().isBlank()) {
-            throw new InputError("reason is missing: send {\"reason\": \"why the run is stopped\"}");
-        }
+        String why = body(ctx, AbortPost.class).why();
         Optional<AbortSignal> going = runs.aborts().going(id);
         if (going.isEmpty()) {
             notGoing(ctx, id);
             return;
         }
-        String who = body.operator() == null || body.operator().isBlank()
-                ? "through the API"
-                : "by " + body.operator().trim();
-        going.get().request("aborted " + who + ": " + body.reason().trim());
+        going.get().request(why);
         Optional<Verdict> ended = going.get().awaitEnd(ABORT_WAIT);
         RunDetail run = runs.db().trace().run(id).orElseThrow();
         if (ended.isEmpty()) {

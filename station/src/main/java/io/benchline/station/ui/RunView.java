@@ -34,6 +34,7 @@ final class RunView {
         m.put("firmware_sha256", r.firmwareSha256());
         m.put("software_version", r.softwareVersion());
         m.put("uid", r.uid());
+        m.put("panel_label", r.panelLabel());
         m.put("started_at", r.startedAt());
         m.put("ended_at", r.endedAt());
         List<Object> steps = new ArrayList<>();
@@ -46,7 +47,8 @@ final class RunView {
                         x.unit(),
                         x.low(),
                         x.high(),
-                        x.verdict().name()));
+                        x.verdict().name(),
+                        x.instrument()));
             }
             steps.add(step(
                     s.step().seq(),
@@ -69,7 +71,8 @@ final class RunView {
                     x.unit(),
                     x.low(),
                     x.high(),
-                    x.verdict().name()));
+                    x.verdict().name(),
+                    x.instrument()));
         }
         return step(s.seq(), s.name(), s.kind(), s.verdict().name(), s.message(), ms);
     }
@@ -87,7 +90,13 @@ final class RunView {
     }
 
     private static Map<String, Object> measurement(
-            String name, Double reading, String unit, Double low, Double high, String verdict) {
+            String name,
+            Double reading,
+            String unit,
+            Double low,
+            Double high,
+            String verdict,
+            io.benchline.db.InstrumentIdentity instrument) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("value", reading);
@@ -95,6 +104,7 @@ final class RunView {
         m.put("low", low);
         m.put("high", high);
         m.put("verdict", verdict);
+        m.put("instrument", instrument == null ? null : instrument.label());
         return m;
     }
 }

@@ -2,6 +2,7 @@ package io.benchline.station.ui;
 
 import io.benchline.fixtures.instrument.Jig;
 import io.benchline.station.fixture.Fixture;
+import io.benchline.station.fixture.PanelFixture;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,5 +21,10 @@ public interface StartButton {
      */
     static Optional<StartButton> of(Fixture fixture) {
         return fixture.switchMatrix() instanceof Jig jig ? Optional.of(jig::awaitStart) : Optional.empty();
+    }
+
+    /** A multi-up fixture whose shared switch is the Benchline jig: one START for the whole panel. */
+    static Optional<StartButton> of(PanelFixture panel) {
+        return panel.jig().map(jig -> jig::awaitStart);
     }
 }

@@ -7,6 +7,7 @@ import io.benchline.station.Station;
 import io.benchline.station.flow.BoardRefused;
 import io.benchline.station.flow.EngineerPin;
 import io.benchline.station.flow.StationFlow;
+import io.benchline.station.golden.GoldenRequired;
 import io.benchline.station.line.PassAnswer;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.plan.Plan;
@@ -16,6 +17,7 @@ import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * button; a board that already passed is retested only when the request confirms it. Each stored
  * event of a run is told to the watching browsers.
  */
-public final class StationRuns implements AutoCloseable {
+public final class StationRuns implements ScreenRuns, AutoCloseable {
     private final Station station;
     private final Database db;
     private final String batch;
@@ -86,15 +88,18 @@ public final class StationRuns implements AutoCloseable {
     }
 
     /** The prompts of this station's runs waiting for the operator's answer on the screen. */
-    ScreenPrompts prompts() {
+    @Override
+    public ScreenPrompts prompts() {
         return prompts;
     }
 
-    RunAborts aborts() {
+    @Override
+    public RunAborts aborts() {
         return station.aborts();
     }
 
-    Plan plan() {
+    @Override
+    public Plan plan() {
         return station.plan();
     }
 
@@ -107,12 +112,18 @@ public final class StationRuns implements AutoCloseable {
         return station.charts().station();
     }
 
-    Database db() {
+    @Override
+    public Database db() {
         return db;
     }
 
-    StationFlow flow() {
+    @Override
+    public StationFlow flow() {
         return flow;
+    }
+
+    io.benchline.station.fixture.Fixture fixture() {
+        return station.fixture();
     }
 
     /** Starts the run and returns its id once it is stored. */
@@ -153,6 +164,7 @@ public final class StationRuns implements AutoCloseable {
      * passed is tested again only when an engineer confirms it, and the confirmation is stored.
      */
     private void admit(StartRequest request, Optional<EngineerPin> engineer) {
+        station.admitShift(new RunRequest(request.serial(), batch, request.operator()));
         flow.gate().admit(request.serial());
         PassAnswer answer = station.line().hasPassed(request.serial());
         if (!answer.passed()) {
@@ -164,17 +176,7 @@ public final class StationRuns implements AutoCloseable {
         if (!request.retestConfirmed()) {
             throw new AlreadyPassed(request.serial());
         }
-        EngineerPin who = engineer.orElse(EngineerPin.of(null, null));
-        flow.gate()
-                .retestConfirmed(
-                        request.serial(),
-                        flow.engineers()
-                                .engineer(
-                                        who.name(),
-                                        who.pin(),
-                                        request.serial(),
-                                        "confirm a retest of " + request.serial()),
-                        request.operator());
+        flow.confirmRetest(List.of(request.serial()), engineer.orElse(EngineerPin.of(null, null)), request.operator());
     }
 
     private void runOne(RunRequest request, CompletableFuture<Long> started) {
@@ -187,6 +189,9 @@ public final class StationRuns implements AutoCloseable {
         } catch (RouteRefused e) {
             started.completeExceptionally(e);
             events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));
+        } catch (GoldenRequired e) {
+            started.completeExceptionally(e);
+            events.publish("golden-required", goldenRequired(e));
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             events.publish("station-error", Map.of("message", String.valueOf(e.getMessage())));
@@ -226,6 +231,11 @@ public final class StationRuns implements AutoCloseable {
         @Override
         public void stepFinished(StepRecord step) {
             events.publish("step-finished", RunView.step(step));
+        }
+
+        @Override
+        public void warning(String text) {
+            events.publish("warning", Map.of("text", text));
         }
 
         @Override
@@ -307,9 +317,15 @@ public final class StationRuns implements AutoCloseable {
                             e.quarantine.since().toString(),
                             "message",
                             e.getMessage()));
+        } catch (GoldenRequired e) {
+            events.publish("golden-required", goldenRequired(e));
         } catch (RunGoing | InputError e) {
             events.publish("notice", Map.of("message", "START pressed: " + e.getMessage()));
         }
+    }
+
+    private static Map<String, Object> goldenRequired(GoldenRequired e) {
+        return Map.of("message", e.getMessage(), "shift_start", e.shiftStart.toString());
     }
 
     private static void pause() {

@@ -10,10 +10,12 @@ import io.benchline.station.InputError;
 import io.benchline.station.Station;
 import io.benchline.station.flow.StationFlow;
 import io.benchline.station.flow.Users;
+import io.benchline.station.golden.GoldenRequired;
 import io.benchline.station.mes.MesUnavailable;
 import io.benchline.station.mes.RouteRefused;
 import io.benchline.station.ui.ApiBodies.AlreadyPassedError;
 import io.benchline.station.ui.ApiBodies.ApiError;
+import io.benchline.station.ui.ApiBodies.GoldenRequiredError;
 import io.benchline.station.ui.ApiBodies.RunGoingError;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -104,6 +106,7 @@ public final class StationServer implements AutoCloseable {
             new LineRoutes(station.line()).install(config.routes);
             new FlowRoutes(runs, json).install(config.routes);
             new AlarmRoutes(runs, events, json, Clock.systemUTC()).install(config.routes);
+            new CalibrationRoutes(runs, json).install(config.routes);
         });
         app.start(bind, port);
         StationServer server = new StationServer(app, runs, events, guard, bind);
@@ -166,6 +169,11 @@ public final class StationServer implements AutoCloseable {
         app.exception(
                 StationRuns.RunGoing.class,
                 (e, ctx) -> ctx.status(409).json(new RunGoingError(e.getMessage(), "run-going", e.runId)));
+        app.exception(
+                GoldenRequired.class,
+                (e, ctx) -> ctx.status(409)
+                        .json(new GoldenRequiredError(
+                                e.getMessage(), GoldenRequired.CONFLICT, e.shiftStart.toString(), e.shiftBegan)));
         app.exception(
                 StationRuns.AlreadyPassed.class,
                 (e, ctx) -> ctx.status(409).json(new AlreadyPassedError(e.getMessage(), "already-passed", e.serial)));

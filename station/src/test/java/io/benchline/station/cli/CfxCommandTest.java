@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchline.station.cli.RunCommandTest.Result;
+import io.benchline.station.cli.CliRun.Result;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -16,13 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** --cfx's bad input (exit 2, one line), a broker that is not there (the run goes on), and `cfx status`. */
 class CfxCommandTest {
-    private final RunCommandTest cli = new RunCommandTest();
 
     @TempDir
     Path dir;
 
     private Result run(String... cfx) {
-        cli.dir = dir;
         String[] base = {
             "run",
             "--plan",
@@ -37,7 +35,7 @@ class CfxCommandTest {
         String[] all = new String[base.length + cfx.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(cfx, 0, all, base.length, cfx.length);
-        return cli.benchline(all);
+        return CliRun.benchline(all);
     }
 
     @Test
@@ -82,7 +80,7 @@ class CfxCommandTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("PASS"), r.out());
 
-        Result status = cli.benchline(
+        Result status = CliRun.benchline(
                 "cfx", "status", "--json", "--db", dir.resolve("r").toString());
         assertEquals(0, status.exit(), status.err());
         JsonNode s = new ObjectMapper().readTree(status.out());
@@ -90,7 +88,7 @@ class CfxCommandTest {
         assertEquals(0, s.get("sent").asLong());
         assertTrue(s.get("last_error").asText().toLowerCase().contains("refused"), status.out());
 
-        Result text = cli.benchline("cfx", "status", "--db", dir.resolve("r").toString());
+        Result text = CliRun.benchline("cfx", "status", "--db", dir.resolve("r").toString());
         assertTrue(text.out().startsWith("CFX outbox: 3 waiting"), text.out());
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.benchline.station.cli.RunCommandTest.Result;
+import io.benchline.station.cli.CliRun.Result;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +22,8 @@ class ExitCodeTest {
     @TempDir
     Path dir;
 
-    private final RunCommandTest cli = new RunCommandTest();
-
     private Result benchline(String... args) {
-        return cli.benchline(args);
+        return CliRun.benchline(args);
     }
 
     /** Runs the command line as its own process in dir, as a line controller does. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchline.station.cli.RunCommandTest.Result;
+import io.benchline.station.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,11 +19,9 @@ class JsonOutputTest {
     @TempDir
     Path dir;
 
-    private final RunCommandTest cli = new RunCommandTest();
-
     @Test
     void runPrintsTheVerdictAndStepsAsOneObject() throws Exception {
-        Result r = cli.benchline(
+        Result r = CliRun.benchline(
                 "run",
                 "--plan",
                 RunCommandTest.PLAN,
@@ -47,7 +45,7 @@ class JsonOutputTest {
 
     @Test
     void demoPrintsEveryRunAndTheYield() throws Exception {
-        Result r = cli.benchline(
+        Result r = CliRun.benchline(
                 "demo",
                 "--plan",
                 RunCommandTest.PLAN,
@@ -71,7 +69,7 @@ class JsonOutputTest {
 
     @Test
     void planCheckPrintsOkOrTheError() throws Exception {
-        Result ok = cli.benchline("plan", "check", "--json", RunCommandTest.PLAN);
+        Result ok = CliRun.benchline("plan", "check", "--json", RunCommandTest.PLAN);
         assertEquals(0, ok.exit(), ok.err());
         JsonNode plan = JSON.readTree(ok.out());
         assertTrue(plan.get("ok").asBoolean());
@@ -80,7 +78,7 @@ class JsonOutputTest {
 
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "plan: x\nversion: \"1\"\nstepz: []\n");
-        Result no = cli.benchline("plan", "check", "--json", bad.toString());
+        Result no = CliRun.benchline("plan", "check", "--json", bad.toString());
         assertEquals(2, no.exit(), no.err());
         JsonNode error = JSON.readTree(no.out());
         assertFalse(error.get("ok").asBoolean());
@@ -89,7 +87,7 @@ class JsonOutputTest {
 
     @Test
     void doctorPrintsARowPerRole() throws Exception {
-        Result r = cli.benchline("doctor", "--json", "--fixture", "../fixtures/sim-f411.yaml");
+        Result r = CliRun.benchline("doctor", "--json", "--fixture", "../fixtures/sim-f411.yaml");
         assertEquals(0, r.exit(), r.err());
         JsonNode doctor = JSON.readTree(r.out());
         assertTrue(doctor.get("ok").asBoolean());

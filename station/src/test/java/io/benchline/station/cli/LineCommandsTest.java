@@ -37,9 +37,7 @@ class LineCommandsTest {
     @TempDir
     Path dir;
 
-    private final RunCommandTest cli = new RunCommandTest();
-
-    private RunCommandTest.Result run(String db, String station, String central, String serial, String... more) {
+    private CliRun.Result run(String db, String station, String central, String serial, String... more) {
         List<String> args = new ArrayList<>(List.of(
                 "run",
                 "--plan",
@@ -55,18 +53,18 @@ class LineCommandsTest {
                 "--station",
                 station));
         args.addAll(List.of(more));
-        return cli.benchline(args.toArray(String[]::new));
+        return CliRun.benchline(args.toArray(String[]::new));
     }
 
     @Test
     void runRefusesABoardThatPassedAtAnotherStationUnlessRetestIsGiven() {
         String url = PG.migratedDatabase();
-        RunCommandTest.Result first = run("a", "RUN-A", url, "SN-RC-0001");
+        CliRun.Result first = run("a", "RUN-A", url, "SN-RC-0001");
         assertEquals(ExitCodes.OK, first.exit(), first.out() + first.err());
         assertTrue(first.out().contains("on the line: runs forwarded to " + url + " as station RUN-A"), first.out());
         forwardRest("a", "RUN-A", url);
 
-        RunCommandTest.Result refused = run("b", "RUN-B", url, "SN-RC-0001");
+        CliRun.Result refused = run("b", "RUN-B", url, "SN-RC-0001");
         assertEquals(ExitCodes.USAGE, refused.exit(), refused.out() + refused.err());
         assertTrue(
                 refused.err().contains("board SN-RC-0001 already passed on the line; give --retest to test it again"),
@@ -74,7 +72,7 @@ class LineCommandsTest {
         try (Database b = Database.open(dir.resolve("b").toString())) {
             assertTrue(b.trace().board("SN-RC-0001").isEmpty(), "nothing stored for a refused board");
         }
-        RunCommandTest.Result retest = run("b", "RUN-B", url, "SN-RC-0001", "--retest");
+        CliRun.Result retest = run("b", "RUN-B", url, "SN-RC-0001", "--retest");
         assertEquals(ExitCodes.OK, retest.exit(), retest.out() + retest.err());
         forwardRest("b", "RUN-B", url);
 
@@ -99,7 +97,7 @@ class LineCommandsTest {
 
     @Test
     void runTestsOnWhenTheLineCannotBeAskedAndSaysSo() {
-        RunCommandTest.Result r = run("c", "RUN-C", AWAY, "SN-RC-0002");
+        CliRun.Result r = run("c", "RUN-C", AWAY, "SN-RC-0002");
         assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
         assertTrue(
                 r.out().contains("note: the line database could not be asked whether this board passed elsewhere ("),
@@ -111,7 +109,7 @@ class LineCommandsTest {
                         .contains(
                                 "1 run still waiting for the line database: the next start of this station forwards it"),
                 r.out());
-        RunCommandTest.Result again = run("c", "RUN-C", AWAY, "SN-RC-0002");
+        CliRun.Result again = run("c", "RUN-C", AWAY, "SN-RC-0002");
         assertEquals(ExitCodes.USAGE, again.exit(), "a PASS in the station's own file is enough to refuse");
         assertTrue(again.err().contains("board SN-RC-0002 already passed at this station"), again.err());
     }
@@ -135,13 +133,13 @@ class LineCommandsTest {
                     "--db",
                     db));
             args.addAll(List.of(bad));
-            RunCommandTest.Result r = cli.benchline(args.toArray(String[]::new));
+            CliRun.Result r = CliRun.benchline(args.toArray(String[]::new));
             assertEquals(ExitCodes.USAGE, r.exit(), String.join(" ", bad) + ": " + r.err());
             assertEquals(1, r.err().lines().count(), r.err());
             assertFalse(r.err().contains("secret"), r.err());
         }
         assertFalse(dir.resolve("never.mv.db").toFile().exists(), "nothing created");
-        RunCommandTest.Result onServer = cli.benchline("sync", "status", "--db", "jdbc:postgresql://h/line?user=a");
+        CliRun.Result onServer = CliRun.benchline("sync", "status", "--db", "jdbc:postgresql://h/line?user=a");
         assertEquals(ExitCodes.USAGE, onServer.exit(), onServer.err());
     }
 
@@ -191,10 +189,10 @@ class LineCommandsTest {
                 assertEquals("PASS", client.test("SN-SYNC-" + i).verdict());
             }
 
-            RunCommandTest.Result text = cli.benchline("sync", "status", "--db", db);
+            CliRun.Result text = CliRun.benchline("sync", "status", "--db", db);
             assertEquals(ExitCodes.OK, text.exit(), text.err());
             assertTrue(text.out().contains("runs waiting for the line database: 3"), text.out());
-            RunCommandTest.Result json = cli.benchline("sync", "status", "--db", db, "--json");
+            CliRun.Result json = CliRun.benchline("sync", "status", "--db", db, "--json");
             assertEquals(ExitCodes.OK, json.exit(), json.err());
             JsonNode s = StationClient.json(json.out());
             assertEquals(3, s.get("waiting_runs").asLong(), json.out());
@@ -204,7 +202,7 @@ class LineCommandsTest {
             PG.server().startAgain();
             away = false;
             client.awaitForwarded(Duration.ofSeconds(60));
-            RunCommandTest.Result after = cli.benchline("sync", "status", "--db", db, "--json");
+            CliRun.Result after = CliRun.benchline("sync", "status", "--db", db, "--json");
             JsonNode done = StationClient.json(after.out());
             assertEquals(0, done.get("waiting_runs").asLong(), after.out());
             assertFalse(done.get("last_forwarded_at").isNull(), after.out());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.benchline.station.cli.RunCommandTest.Result;
+import io.benchline.station.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,8 +19,6 @@ class PlanFitTest {
 
     @TempDir
     Path dir;
-
-    private final RunCommandTest cli = new RunCommandTest();
 
     private Path plan(String bootCheckExtra) throws Exception {
         Path plan = dir.resolve("plan.yaml");
@@ -43,7 +41,7 @@ class PlanFitTest {
     }
 
     private Result run(Path plan, String fixture, String serial) {
-        return cli.benchline(
+        return CliRun.benchline(
                 "run",
                 "--plan",
                 plan.toString(),
@@ -103,7 +101,7 @@ class PlanFitTest {
     @Test
     void theDemoRunsTheWholePlanWithTheBootCheckPassing() {
         Path db = dir.resolve("demo");
-        Result demo = cli.benchline(
+        Result demo = CliRun.benchline(
                 "demo",
                 "--plan",
                 RunCommandTest.PLAN,
@@ -118,13 +116,13 @@ class PlanFitTest {
                 "--db",
                 db.toString());
         assertEquals(0, demo.exit(), demo.out() + demo.err());
-        Result trace = cli.benchline("trace", "SN-FIT-0001", "--db", db.toString());
+        Result trace = CliRun.benchline("trace", "SN-FIT-0001", "--db", db.toString());
         assertEquals(0, trace.exit(), trace.out() + trace.err());
         assertTrue(
                 trace.out().contains("boot-check     PASS    banner: benchline-banner 1.0.0 f411 boot"), trace.out());
         String uid1 = uidIn(trace.out());
         String uid2 = uidIn(
-                cli.benchline("trace", "SN-FIT-0002", "--db", db.toString()).out());
+                CliRun.benchline("trace", "SN-FIT-0002", "--db", db.toString()).out());
         assertNotEquals(uid1, uid2);
     }
 

@@ -1,5 +1,6 @@
 package io.benchline.station.cli;
 
+import static io.benchline.station.cli.CliRun.benchline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import io.benchline.station.cli.CliRun.Result;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,27 +26,6 @@ class PromptAnswerCliTest {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {}
-
-    Result benchline(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setOut(new PrintWriter(System.out, true));
-            cl.setErr(new PrintWriter(System.err, true));
-            int exit = cl.execute(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
 
     Result run(String serial, String... answers) {
         List<String> args = new ArrayList<>(

@@ -1,13 +1,10 @@
 package io.benchline.station.line;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.Database;
 import io.benchline.db.ResultStore;
@@ -18,15 +15,13 @@ import io.benchline.db.SpcFiring;
 import io.benchline.db.StationState;
 import io.benchline.db.Verdict;
 import io.benchline.db.postgres.PostgresExtension;
-import java.nio.file.Files;
+import io.benchline.station.HeadlessChromium;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinePageBrowserTest {
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMIUM = HeadlessChromium.EXECUTABLE;
     static final LocatorAssertions.HasTextOptions WAIT = new LocatorAssertions.HasTextOptions().setTimeout(20_000);
     static final LocatorAssertions.IsVisibleOptions VISIBLE =
             new LocatorAssertions.IsVisibleOptions().setTimeout(20_000);
@@ -55,13 +50,12 @@ class LinePageBrowserTest {
 
     Database db;
     LineServer server;
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     Page page;
 
     @BeforeAll
     void startLineAndBrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM), "browser tests need Debian's chromium: apt-get install -y chromium");
         db = Database.open(PG.migratedDatabase());
         ResultStore s = db.store();
         // the programming station: a first pass, a VDD failure passed on retest, a VDD failure
@@ -83,20 +77,8 @@ class LinePageBrowserTest {
         SpcAlarm acked = db.spcAlarms().raise(alarm("func-1", "VDD", "8-on-one-side"));
         db.spcAlarms().acknowledge(acked.id(), "olga", null, NOW.minusSeconds(60));
         server = LineServer.start(db, Clock.fixed(NOW, ZoneOffset.UTC), "127.0.0.1", 0);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
         page = browser.newContext(new Browser.NewContextOptions()
                         .setViewportSize(1366, 900)
                         .setTimezoneId("UTC")
@@ -106,11 +88,8 @@ class LinePageBrowserTest {
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (server != null) {
             server.close();

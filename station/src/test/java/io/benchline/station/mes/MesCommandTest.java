@@ -1,17 +1,14 @@
 package io.benchline.station.mes;
 
+import static io.benchline.station.cli.CliRun.benchline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.benchline.station.cli.Main;
-import java.io.ByteArrayOutputStream;
+import io.benchline.station.cli.CliRun.Result;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -30,27 +27,6 @@ class MesCommandTest {
     @AfterEach
     void stopMes() {
         mes.close();
-    }
-
-    record Result(int exit, String out, String err) {}
-
-    Result benchline(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            var cl = Main.commandLine();
-            cl.setOut(new PrintWriter(System.out, true));
-            cl.setErr(new PrintWriter(System.err, true));
-            int exit = cl.execute(args);
-            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
     }
 
     Result run(String fixture, String serial, String... more) {

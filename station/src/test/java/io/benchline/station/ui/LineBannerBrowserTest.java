@@ -1,21 +1,17 @@
 package io.benchline.station.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.postgres.PostgresExtension;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.line.StationLine;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,22 +34,13 @@ class LineBannerBrowserTest {
 
     @Test
     void backlogIsQuietThenAWarningWithTheLastErrorThenGone() {
-        assertTrue(
-                Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM),
-                "browser tests need Debian's chromium: apt-get install -y chromium");
         String url = PG.migratedDatabase();
         PG.server().stopImmediately();
         boolean away = true;
         Duration patience = Duration.ofSeconds(15);
         try (LineStation s = LineStation.start(dir, "UI-LINE", "good", "UI-LINE-LOT", url, patience);
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
             context.addInitScript("localStorage.setItem('benchline.operator', 'olga');"
                     + "localStorage.setItem('benchline.shiftStart', String(Date.now()));");

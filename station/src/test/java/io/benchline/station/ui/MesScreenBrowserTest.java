@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.benchline.db.Database;
 import io.benchline.db.RouteCheck;
 import io.benchline.db.RouteDecision;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.Station;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -25,11 +24,9 @@ import io.benchline.station.mes.OnUnreachable;
 import io.benchline.station.mes.SimMes;
 import io.benchline.station.plan.PlanLoader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -55,16 +52,13 @@ class MesScreenBrowserTest {
     Station station;
     StationServer server;
     SimMes mes;
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     void startStationAndBrowser() {
-        assertTrue(
-                Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM),
-                "browser tests need Debian's chromium: apt-get install -y chromium");
         mes = new SimMes();
         db = Database.open(dir.resolve("results").toString());
         FixtureFile fixture = FixtureLoader.load("sim:good");
@@ -72,29 +66,14 @@ class MesScreenBrowserTest {
         station = Station.open(PlanLoader.load(TestStations.PLAN), fixture, db, f -> FixtureOpener.open(f, sim));
         server = StationServer.start(
                 station, db, BATCH, "127.0.0.1", 0, SimBoards.freshEachRun(sim, fixture), Optional.empty());
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (mes != null) {
             mes.close();

@@ -6,22 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.benchline.db.EngineerAction;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.flow.FlowTestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorScreenBrowserTest {
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMIUM = HeadlessChromium.EXECUTABLE;
     static final String BATCH = "UI-LOT";
     static final LocatorAssertions.HasTextOptions WAIT = new LocatorAssertions.HasTextOptions().setTimeout(15_000);
 
@@ -52,14 +48,13 @@ class OperatorScreenBrowserTest {
     /** Under-powered boards under a plan with retest-limit 0: a second start is refused and quarantines. */
     StationServer limited;
 
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     void startStationsAndBrowser() {
-        assertTrue(Files.isExecutable(CHROMIUM), "browser tests need Debian's chromium: apt-get install -y chromium");
         stations = new TestStations(dir);
         stations.users = FlowTestFiles.users(dir);
         good = stations.start("good", BATCH);
@@ -67,29 +62,14 @@ class OperatorScreenBrowserTest {
         unplugged = stations.start("probe-unplugged", BATCH);
         stations.plan = FlowTestFiles.planWithRetestLimit(dir, 0);
         limited = stations.start("vdd-low", BATCH);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (stations != null) {
             stations.close();

@@ -71,8 +71,12 @@ class PanelApiTest {
 
             HttpResponse<String> again =
                     post(base + "api/panels", "{\"serials\": [\"SN-A-1\", null, null], \"operator\": \"line-ctl\"}");
-            assertEquals(409, again.statusCode(), again.body());
-            assertTrue(again.body().contains("already-passed"), again.body());
+            // a board that passed is refused on its tile (the panel's other positions would run)
+            assertEquals(202, again.statusCode(), again.body());
+            JsonNode refused = JSON.readTree(again.body()).get("positions").get(0);
+            assertEquals("refused", refused.get("state").asText(), again.body());
+            assertEquals("already-passed", refused.get("refused").asText(), again.body());
+            assertEquals(1, db.trace().board("SN-A-1").size(), "nothing more was stored for the refused board");
         }
     }
 

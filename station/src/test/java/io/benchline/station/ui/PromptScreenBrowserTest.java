@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
-import java.nio.file.Files;
+import io.benchline.station.HeadlessChromium;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,40 +37,22 @@ class PromptScreenBrowserTest {
     static Path dir;
 
     PromptStations station;
-    Playwright playwright;
+    HeadlessChromium chromium;
     Browser browser;
     BrowserContext context;
     Page page;
 
     @BeforeAll
     void startStationAndBrowser() throws Exception {
-        assertTrue(
-                Files.isExecutable(OperatorScreenBrowserTest.CHROMIUM),
-                "browser tests need Debian's chromium: apt-get install -y chromium");
         station = new PromptStations(dir, 0);
-        playwright = Playwright.create(
-                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright
-                .chromium()
-                .launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                        .setHeadless(true)
-                        .setArgs(List.of(
-                                "--no-sandbox",
-                                "--disable-gpu",
-                                "--disable-background-networking",
-                                "--disable-component-update",
-                                "--disable-sync",
-                                "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     void stopAll() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
         if (station != null) {
             station.close();
