@@ -103,6 +103,24 @@
     $("no-failures").hidden = view.failures.length > 0;
   }
 
+  function alarms(view) {
+    const body = $("alarms").querySelector("tbody");
+    body.replaceChildren();
+    for (const a of view.alarms) {
+      const tr = document.createElement("tr");
+      tr.dataset.station = a.station;
+      tr.dataset.alarm = a.id;
+      cell(tr, a.station);
+      cell(tr, a.measurement);
+      cell(tr, a.rules.join(", "), "rules");
+      cell(tr, String(Number(a.last_reading.toPrecision(4))) + " " + a.unit + " (" + a.last_serial + ")");
+      cell(tr, String(a.points), "num");
+      cell(tr, dateTime(a.opened_at));
+      body.appendChild(tr);
+    }
+    $("no-alarms").hidden = view.alarms.length > 0;
+  }
+
   function away(message) {
     $("away-detail").textContent = message;
     $("away-since").textContent = lastGood ? time(lastGood) : "never";
@@ -124,6 +142,7 @@
       stations(body);
       hours(body);
       pareto(body);
+      alarms(body);
       $("updated").textContent = time(body.now);
       $("today").textContent = dateTime(body.today_start);
       $("away").hidden = true;

@@ -40,6 +40,10 @@ GRANT DELETE ON cfx_outbox TO benchline_station;
 GRANT SELECT, UPDATE ON cfx_publisher TO benchline_station;
 -- marginal passes counted per tally row (V11)
 GRANT UPDATE (marginal) ON measurement_tally TO benchline_station;
+-- live process control (V10): a station raises and updates its charts' alarms, operators acknowledge
+-- them (an acknowledgement is added once, never changed); forwarded from stations by id
+GRANT SELECT, INSERT ON spc_alarm, spc_ack TO benchline_station;
+GRANT UPDATE (rules, points, last_at, last_serial, last_reading, last_rules) ON spc_alarm TO benchline_station;
 -- instruments (V12): a station stores the identity of each instrument that took a reading (and
 -- forwards it), and an engineer's calibration override
 GRANT SELECT, INSERT ON instrument, calibration_override TO benchline_station;

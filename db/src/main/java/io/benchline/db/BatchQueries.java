@@ -107,6 +107,21 @@ public final class BatchQueries {
         return jdbi.withExtension(BatchDao.class, dao -> dao.stations(batchId));
     }
 
+    /**
+     * The first first and the last last closed runs (PASS, FAIL, ERROR) of runs, in their order, with
+     * their readings: a batch's control charts (see {@link ChartQueries}).
+     */
+    public ChartRuns chartRuns(List<BatchRun> runs, int first, int last) {
+        List<Long> closed = runs.stream()
+                .filter(r -> r.verdict() == Verdict.PASS || r.verdict() == Verdict.FAIL || r.verdict() == Verdict.ERROR)
+                .map(BatchRun::runId)
+                .toList();
+        List<Long> head = closed.subList(0, Math.min(first, closed.size()));
+        List<Long> tail = closed.subList(Math.max(head.size(), closed.size() - last), closed.size());
+        boolean gap = head.size() + tail.size() < closed.size();
+        return new ChartQueries(jdbi).runs(head, gap, tail);
+    }
+
     /** The batch's measurement tallies, by name, unit, limits and bin. */
     public List<MeasurementTally> tallies(long batchId) {
         return jdbi.withExtension(BatchDao.class, dao -> dao.tallies(batchId));

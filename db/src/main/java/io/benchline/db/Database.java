@@ -116,6 +116,16 @@ public final class Database implements AutoCloseable {
         return new FlowRecords(jdbi);
     }
 
+    /** Control-chart alarms and their acknowledgements (see {@link SpcAlarms}). */
+    public SpcAlarms spcAlarms() {
+        return new SpcAlarms(jdbi);
+    }
+
+    /** The runs and readings control charts are built from (see {@link ChartQueries}). */
+    public ChartQueries charts() {
+        return new ChartQueries(jdbi);
+    }
+
     /** Engineers' calibration overrides (see {@link CalibrationRecords}). */
     public CalibrationRecords calibration() {
         return new CalibrationRecords(jdbi);

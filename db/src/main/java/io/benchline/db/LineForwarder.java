@@ -44,6 +44,7 @@ public final class LineForwarder implements AutoCloseable {
     private final LocalPrefetch prefetch;
     private final HikariDataSource pool;
     private final CentralWriter central;
+    private final AlarmForwarding alarms = new AlarmForwarding();
     private final Thread thread;
     private final AtomicReference<SyncStatus> status;
     private volatile StationState state;
@@ -253,6 +254,8 @@ public final class LineForwarder implements AutoCloseable {
         long t1 = System.nanoTime();
         Instant now = Instant.now();
         if (runs.isEmpty()) {
+            // the runs first: an alarm names boards the line should already know
+            alarms.forward(local.connection(), pool);
             LocalBacklog.Waiting waiting = local.waiting(cursor);
             if (Duration.between(lastBeat, now).compareTo(HEARTBEAT) >= 0) {
                 central.beat(new CentralWriter.Beat(state, waiting.runs(), waiting.oldest(), now));

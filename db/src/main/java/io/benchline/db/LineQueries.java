@@ -37,6 +37,16 @@ public final class LineQueries {
         return read(dao -> dao.failures(utc(since)));
     }
 
+    /** Every station's open control-chart alarms, by station, the most recently fired first. */
+    public List<SpcAlarm> openAlarms() {
+        try {
+            return new SpcAlarms(jdbi).openOnLine();
+        } catch (JdbiException e) {
+            throw new DatabaseException(
+                    "reading the line's alarms from " + CentralUrl.redact(url) + ": " + Database.rootMessage(e), e);
+        }
+    }
+
     private <T> T read(Function<LineDao, T> query) {
         try {
             return jdbi.withExtension(LineDao.class, query::apply);

@@ -61,6 +61,11 @@ final class LocalBacklog {
         c.setAutoCommit(true);
     }
 
+    /** The connection itself, for the forwarder's other reads of the local file (the alarms). */
+    Connection connection() {
+        return c;
+    }
+
     State state() throws SQLException {
         try (PreparedStatement s = c.prepareStatement(STATE);
                 ResultSet rs = s.executeQuery()) {

@@ -3,6 +3,7 @@ package io.benchline.reports;
 import io.benchline.db.BatchQueries;
 import io.benchline.db.BatchRuns;
 import io.benchline.db.BatchSummary;
+import io.benchline.reports.spc.ControlCharts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,14 +28,28 @@ public final class BatchReports {
     public Optional<BatchReport> report(String batch) {
         return queries.batch(batch).map(b -> {
             BatchRuns runs = queries.read(b.id());
+            List<MeasurementStats> stats =
+                    MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings());
             return new BatchReport(
                     batch,
                     b.product(),
                     YieldCalculator.compute(batch, runs.runs()),
-                    MeasurementTallies.stats(queries.tallies(b.id()), runs.powerFailedReadings()),
+                    stats,
                     Instant.now(),
-                    queries.stations(b.id()));
+                    queries.stations(b.id()),
+                    ControlCharts.of(
+                            queries.chartRuns(runs.runs(), ControlCharts.HEAD_RUNS, ControlCharts.TAIL_RUNS),
+                            charted(stats)));
         });
+    }
+
+    /** The measurements a control chart is drawn for: continuous, with a limit (those that have a Cpk). */
+    private static List<String> charted(List<MeasurementStats> stats) {
+        return stats.stream()
+                .filter(s -> s.continuous() && (s.low() != null || s.high() != null))
+                .map(MeasurementStats::name)
+                .distinct()
+                .toList();
     }
 
     /** Writes the report's tidy CSV tables into dir (see {@link ReportCsv}). */

@@ -1,8 +1,11 @@
 package io.benchline.reports;
 
+import io.benchline.reports.spc.ChartPoint;
+import io.benchline.reports.spc.ControlChart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.time.temporal.ChronoUnit;
@@ -26,18 +29,22 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
+import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.time.Hour;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
 /** The report's charts, drawn by JFreeChart into SVG elements that embed in one HTML file. */
 final class Charts {
     private static final Color BAR = new Color(0x3B6EA8);
     private static final Color LIMIT = new Color(0xC0172B);
+    private static final Color VIOLATION = new Color(0xE8710A);
     private static final AtomicInteger IDS = new AtomicInteger();
 
     static {
@@ -87,6 +94,77 @@ final class Charts {
         JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         style(chart);
         return svg(chart, 460, 230);
+    }
+
+    /**
+     * An individuals control chart: the readings in order, the centre line, ±1σ and ±2σ dashed, ±3σ in
+     * red, and every point that broke a rule as a larger orange diamond.
+     */
+    static String controlChart(ControlChart c) {
+        XYSeries all = new XYSeries("readings");
+        XYSeries broke = new XYSeries("rule broken");
+        for (ChartPoint p : c.points()) {
+            all.add(p.index() + 1, p.value());
+            if (p.violates()) {
+                broke.add(p.index() + 1, p.value());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(all);
+        data.addSeries(broke);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, true);
+        r.setSeriesShapesVisible(0, true);
+        r.setSeriesPaint(0, BAR);
+        r.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        r.setSeriesLinesVisible(1, false);
+        r.setSeriesShapesVisible(1, true);
+        r.setSeriesPaint(1, VIOLATION);
+        r.setSeriesShape(1, ShapeUtils.createDiamond(6f));
+        NumberAxis x = new NumberAxis("reading, in run order");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis y = new NumberAxis(c.unit() == null || c.unit().isEmpty() ? c.measurement() : c.unit());
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, r);
+        c.limits().ifPresent(l -> {
+            plot.addRangeMarker(sigmaLine(l.centre(), "centre", Color.DARK_GRAY, new BasicStroke(1.5f)));
+            for (int k = 1; k <= 3; k++) {
+                Color colour = k == 3 ? LIMIT : Color.GRAY;
+                BasicStroke dashed = new BasicStroke(
+                        k == 3 ? 1.5f : 1f,
+                        BasicStroke.CAP_BUTT,
+                        BasicStroke.JOIN_MITER,
+                        10f,
+                        new float[] {4f, 3f},
+                        0f);
+                plot.addRangeMarker(sigmaLine(l.line(k), "+" + k + "σ", colour, dashed));
+                plot.addRangeMarker(sigmaLine(l.line(-k), "−" + k + "σ", colour, dashed));
+            }
+            // the ±3σ lines in view even when every reading sits near the centre
+            double lo = Math.min(
+                    l.line(-3.3),
+                    c.points().stream().mapToDouble(ChartPoint::value).min().orElse(l.centre()));
+            double hi = Math.max(
+                    l.line(3.3),
+                    c.points().stream().mapToDouble(ChartPoint::value).max().orElse(l.centre()));
+            if (hi > lo) {
+                double margin = 0.05 * (hi - lo);
+                y.setRange(lo - margin, hi + margin);
+            }
+        });
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        style(chart);
+        return svg(chart, 460, 230);
+    }
+
+    private static ValueMarker sigmaLine(double at, String label, Color colour, BasicStroke stroke) {
+        ValueMarker m = new ValueMarker(at, colour, stroke);
+        m.setLabel(label);
+        m.setLabelPaint(colour);
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        m.setLabelAnchor(RectangleAnchor.RIGHT);
+        m.setLabelTextAnchor(TextAnchor.CENTER_RIGHT);
+        return m;
     }
 
     private static void limit(XYPlot plot, Double at, String label) {

@@ -20,6 +20,7 @@ public final class Html {
             .run h3{margin-top:4px} .meta{color:#444;font-size:13px;word-break:break-all}
             .chart{margin:6px 0} .chart svg{max-width:100%;height:auto}
             .hist{display:inline-block;width:470px;vertical-align:top;margin:0 12px 12px 0}
+            .hist.spc{width:940px}
             code{font-size:12px}
             .MARGINAL{color:#8a5300;background:#ffe8b0;border-radius:3px;padding:0 4px;font-weight:bold;font-size:12px}
             td.marginal{color:#8a5300;font-weight:bold}

@@ -3,9 +3,13 @@ package io.benchline.reports;
 import static io.benchline.reports.Html.esc;
 
 import io.benchline.db.BatchStation;
+import io.benchline.reports.spc.ControlChart;
+import io.benchline.reports.spc.ControlCharts;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The batch report as one self-contained HTML file (style inline, charts as inline SVG): it can be mailed. */
 public final class ReportHtml {
@@ -115,14 +119,39 @@ public final class ReportHtml {
                 + "limit), without the readings of boards that failed power-on or a rail check; counts, sizes, "
                 + "levels and identities are discrete. Histograms: limits in red; with two limits the outermost bars also hold "
                 + "every reading beyond them.</p>\n");
+        b.append("<p class=\"sub\">Control charts (individuals) beside the histograms of continuous readings: "
+                + "the batch's readings in run order, every station, without boards that failed power-on; centre and σ "
+                + "from the first " + ControlCharts.BASELINE
+                + " readings of passing boards (σ = average moving range / "
+                + "1.128); ±1σ and ±2σ dashed, ±3σ red; an orange diamond marks a point that broke a rule (beyond 3σ, 2 of 3 "
+                + "beyond 2σ, 4 of 5 beyond 1σ, 8 on one side of the centre, 6 rising or falling).</p>\n");
+        Map<String, ControlChart> charts = new LinkedHashMap<>();
+        r.controlCharts().forEach(c -> charts.put(c.measurement(), c));
         for (MeasurementStats s : r.measurements()) {
-            b.append("<div class=\"hist\"><h3>")
+            ControlChart c = charts.remove(s.name());
+            b.append(c == null ? "<div class=\"hist\"><h3>" : "<div class=\"hist spc\"><h3>")
                     .append(esc(s.name()))
                     .append("</h3>")
-                    .append(Charts.histogram(s))
-                    .append("</div>\n");
+                    .append(Charts.histogram(s));
+            if (c != null) {
+                b.append(Charts.controlChart(c))
+                        .append("<div class=\"sub\">")
+                        .append(esc(spcLine(c)))
+                        .append("</div>");
+            }
+            b.append("</div>\n");
         }
         return Html.page("Batch " + r.batch() + " — yield report", b.toString());
+    }
+
+    /** Under a control chart: its limits and how many points broke a rule. */
+    private static String spcLine(ControlChart c) {
+        String limits = c.limits()
+                .map(l -> "centre " + Html.value(l.centre(), c.unit()) + ", σ " + Html.value(l.sigma(), c.unit()))
+                .orElse("no limits yet: fewer than " + c.baseline() + " readings of passing boards");
+        String gap = c.gap() ? "; the first and the last runs of the batch only" : "";
+        return c.points().size() + " readings; " + limits + "; "
+                + c.violations().size() + " broke a rule" + gap;
     }
 
     /** Runs by station: where a board programmed at one station and tested at another was seen. */

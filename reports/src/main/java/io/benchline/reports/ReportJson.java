@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.benchline.db.BatchStation;
+import io.benchline.reports.spc.ChartPoint;
+import io.benchline.reports.spc.ControlChart;
+import io.benchline.reports.spc.ControlLimits;
+import io.benchline.reports.spc.SpcRule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +28,37 @@ public final class ReportJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Each control chart's limits and the points that broke a rule, with their boards and rules. */
+    private static List<Object> controlCharts(BatchReport r) {
+        List<Object> out = new ArrayList<>();
+        for (ControlChart c : r.controlCharts()) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("measurement", c.measurement());
+            o.put("unit", c.unit());
+            o.put("points", c.points().size());
+            o.put("baseline", c.baseline());
+            o.put("centre", c.limits().map(ControlLimits::centre).orElse(null));
+            o.put("sigma", c.limits().map(ControlLimits::sigma).orElse(null));
+            o.put("gap", c.gap());
+            List<Object> violations = new ArrayList<>();
+            for (int i = 0; i < c.points().size(); i++) {
+                ChartPoint p = c.points().get(i);
+                if (!p.violates()) {
+                    continue;
+                }
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("point", p.index() + 1);
+                v.put("serial", c.serials().get(i));
+                v.put("reading", p.value());
+                v.put("rules", p.violations().stream().sorted().map(SpcRule::id).toList());
+                violations.add(v);
+            }
+            o.put("violations", violations);
+            out.add(o);
+        }
+        return out;
     }
 
     public static Map<String, Object> tree(BatchReport r) {
@@ -54,6 +89,7 @@ public final class ReportJson {
             ms.add(o);
         }
         m.put("measurements", ms);
+        m.put("control_charts", controlCharts(r));
         List<Object> stations = new ArrayList<>();
         for (BatchStation s : r.stations()) {
             Map<String, Object> o = new LinkedHashMap<>();

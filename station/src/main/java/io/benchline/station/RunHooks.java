@@ -10,21 +10,29 @@ import io.benchline.station.plan.Plan;
 import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
+import io.benchline.station.spc.ProcessCharts;
 import java.time.Clock;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every run of a station passes through, one board or a panel's position alike: the
- * shift-start rule first, then the MES (route check before, result posted after), and the line
- * (the forwarder told of each verdict).
+ * shift-start rule first, then the MES (route check before, result posted after), the line (the
+ * forwarder told of each verdict), and last the live control charts (an alarm never changes a
+ * verdict: a chart that cannot be kept is logged and the run stays as it was).
  */
 public final class RunHooks implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RunHooks.class);
+
+    private final ProcessCharts charts;
     private volatile StationLine line;
     private volatile MesGate mes;
     private volatile ShiftGate shiftGate;
 
-    private RunHooks(StationLine line, ShiftGate shiftGate) {
+    private RunHooks(StationLine line, ShiftGate shiftGate, ProcessCharts charts) {
+        this.charts = charts;
         this.line = line;
         this.shiftGate = shiftGate;
     }
@@ -40,7 +48,13 @@ public final class RunHooks implements AutoCloseable {
                         file.station(),
                         plan.name(),
                         ShiftGate.howTo(String.valueOf(plan.file()), file.source(), golden),
-                        Clock.systemDefaultZone()));
+                        Clock.systemDefaultZone()),
+                new ProcessCharts(plan, file.station(), db, Clock.systemUTC()));
+    }
+
+    /** The station's live control charts, fed by every stored run of every position. */
+    public ProcessCharts charts() {
+        return charts;
     }
 
     /** Throws {@link io.benchline.station.golden.GoldenRequired} when the shift-start rule refuses this run (before anything is powered). */
@@ -77,7 +91,13 @@ public final class RunHooks implements AutoCloseable {
         admitShift(request);
         Supplier<RunOutcome> run = () -> sequencer.apply(request, line.around(listener));
         MesGate gate = mes;
-        return gate == null ? run.get() : gate.run(request, run);
+        RunOutcome outcome = gate == null ? run.get() : gate.run(request, run);
+        try {
+            charts.observe(request.batch(), outcome);
+        } catch (RuntimeException e) {
+            LOG.warn("control charts: run {} not charted: {}", outcome.runId(), e.getMessage());
+        }
+        return outcome;
     }
 
     @Override

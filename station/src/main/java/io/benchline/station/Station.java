@@ -16,6 +16,7 @@ import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunOutcome;
 import io.benchline.station.sequence.RunRequest;
 import io.benchline.station.sequence.Sequencer;
+import io.benchline.station.spc.ProcessCharts;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
@@ -93,6 +94,11 @@ public final class Station implements AutoCloseable {
     /** A run whose prompt steps are answered from answers (the screen, --answer, the demo). */
     public RunOutcome run(RunRequest request, RunListener listener, PromptAnswers answers) {
         return hooks.run(request, listener, (r, l) -> sequencer.run(r, l, answers));
+    }
+
+    /** The station's live control charts (their alarms: {@code Database.spcAlarms()}). */
+    public ProcessCharts charts() {
+        return hooks.charts();
     }
 
     /** The stop signals of this station's going runs (ABORT on the screen, the API's abort). */

@@ -13,6 +13,7 @@ import io.benchline.station.InputError;
 import io.benchline.station.PlanFit;
 import io.benchline.station.Station;
 import io.benchline.station.cfx.CfxLink;
+import io.benchline.station.demo.DemoDrift;
 import io.benchline.station.demo.DemoFixture;
 import io.benchline.station.demo.DemoMix;
 import io.benchline.station.fixture.FixtureFile;
@@ -132,6 +133,21 @@ final class DemoCommand implements Callable<Integer> {
     int positions;
 
     @Option(
+            names = "--drift",
+            paramLabel = "TEST-POINT",
+            description = {
+                "Make the simulated reading at a test point (vdd, vdda, vcap1, nrst) drift: from board",
+                "--drift-from on it rises 6 mV a board, so the control charts raise an alarm before a board fails."
+            })
+    String drift;
+
+    @Option(
+            names = "--drift-from",
+            defaultValue = "" + DemoDrift.DEFAULT_FROM,
+            description = "With --drift: the first board that drifts (default: ${DEFAULT-VALUE}).")
+    int driftFrom;
+
+    @Option(
             names = "--power",
             paramLabel = "supply|relay",
             defaultValue = "supply",
@@ -203,11 +219,15 @@ final class DemoCommand implements Callable<Integer> {
                 fixtureFile.positions(),
                 fixtureFile.users());
         PlanFit.check(loadedPlan, fixtureFile);
+        DemoDrift drift = this.drift == null ? DemoDrift.NONE : DemoDrift.of(this.drift, driftFrom);
+        if (this.drift != null && (qemu || positions != 1)) {
+            throw new InputError("--drift shifts a simulated board's reading; leave out --qemu and --positions");
+        }
         if (positions != 1 || relayPowered()) {
             return panels(loadedPlan, batchName, scale);
         }
         if (ui) {
-            return serve(loadedPlan, fixtureFile, batchName);
+            return serve(loadedPlan, fixtureFile, batchName, drift);
         }
         // QEMU emulates a good chip only: its boards are all good (faults live in the simulated fixture).
         List<BoardProfile> mix = qemu ? Collections.nCopies(boards, BoardProfile.GOOD) : DemoMix.profiles(boards, seed);
@@ -236,12 +256,14 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             List<Retest> retests = new ArrayList<>();
             List<BoardJson> results = new ArrayList<>();
+            DemoAlarms alarms = new DemoAlarms(quiet);
             for (int i = 0; i < boards; i++) {
                 String serial = String.format(Locale.ROOT, "SN-%s-%04d", batchName.toUpperCase(Locale.ROOT), i + 1);
                 BoardProfile profile = mix.get(i);
-                sim.insert(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i));
+                sim.insert(drift.apply(new SimBoard(profile, seed * 1_000_003L + i, seed * 1_000_003L + i), i + 1));
                 RunOutcome o = station.run(new RunRequest(serial, batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(i + 1, serial, profile, o, false);
+                alarms.print(database, station, human);
                 results.add(new BoardJson(
                         serial, profile.id(), false, o.runId(), o.verdict().name(), o.failedStep()));
                 if (o.verdict() != Verdict.PASS) {
@@ -251,7 +273,9 @@ final class DemoCommand implements Callable<Integer> {
             for (Retest r : retests) {
                 // A station problem is fixed before the retest (the probe is plugged back in); a bad board stays bad.
                 BoardProfile again = r.verdict() == Verdict.ERROR ? BoardProfile.GOOD : r.profile();
-                sim.insert(new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()));
+                sim.insert(drift.apply(
+                        new SimBoard(again, seed * 1_000_003L + r.index() + 7_777L, seed * 1_000_003L + r.index()),
+                        r.index() + 1));
                 RunOutcome o = station.run(new RunRequest(r.serial(), batchName, "demo"), RunListener.NONE, ANSWERS);
                 report(r.index() + 1, r.serial(), again, o, true);
                 results.add(new BoardJson(
@@ -262,6 +286,7 @@ final class DemoCommand implements Callable<Integer> {
             human.printf("%n%d runs in %.2f s (%.0f runs/s)%n", runs, seconds, runs / seconds);
             YieldReport yield = new BatchReports(database.batches()).yield(batchName);
             YieldText.print(yield, human);
+            alarms.summary(human);
             human.println("  results in " + database.url());
             if (json) {
                 JsonOut.print(
@@ -320,7 +345,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The web station on the simulated fixture; the boards placed in the jig follow the demo mix, START after START. */
-    private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName) {
+    private int serve(Plan loadedPlan, FixtureFile fixtureFile, String batchName, DemoDrift drift) {
         int cycle = Math.max(boards, 5 * BoardProfile.values().length);
         List<BoardProfile> mix = DemoMix.profiles(cycle, seed);
         try (DemoFixture demoFixture = DemoFixture.start(transport, fixtureFile);
@@ -334,7 +359,7 @@ final class DemoCommand implements Callable<Integer> {
             AtomicInteger next = new AtomicInteger();
             Runnable placeNextBoard = () -> {
                 int i = next.getAndIncrement();
-                sim.insert(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i));
+                sim.insert(drift.apply(new SimBoard(mix.get(i % cycle), seed * 1_000_003L + i), i + 1));
             };
             System.out.println("demo: the simulated fixture; each START tests the next board of the demo mix "
                     + "(mostly good, every fault profile once in " + cycle + "); serials match "

@@ -4,6 +4,7 @@ import io.benchline.db.LineCount;
 import io.benchline.db.LineFailure;
 import io.benchline.db.LineQueries;
 import io.benchline.db.StationStatusRow;
+import io.benchline.reports.spc.SpcRule;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,20 @@ public final class LineReader {
                 hours(hoursStart, lastDay),
                 failures.stream()
                         .map(f -> new LineView.Failure(f.failedStep(), f.hint(), f.runs()))
+                        .toList(),
+                line.openAlarms().stream()
+                        .map(a -> new LineView.Alarm(
+                                a.id(),
+                                a.station(),
+                                a.measurement(),
+                                a.unit(),
+                                a.batch(),
+                                SpcRule.words(a.rules()),
+                                a.points(),
+                                a.openedAt(),
+                                a.lastAt(),
+                                a.lastSerial(),
+                                a.lastReading()))
                         .toList());
     }
 

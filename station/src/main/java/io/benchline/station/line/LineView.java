@@ -18,7 +18,8 @@ public record LineView(
         long backlogAgedAfterSeconds,
         List<Station> stations,
         List<Hour> hours,
-        List<Failure> failures) {
+        List<Failure> failures,
+        List<Alarm> alarms) {
 
     /**
      * One station's row.
@@ -52,6 +53,24 @@ public record LineView(
             long passedFirst,
             Double firstPassYield,
             long stationProblems) {}
+
+    /**
+     * A station's open process alarm (its control chart broke a rule; no board failed for it).
+     *
+     * @param rules the rules seen while it was open, in words ("6 rising")
+     */
+    public record Alarm(
+            String id,
+            String station,
+            String measurement,
+            String unit,
+            String batch,
+            List<String> rules,
+            int points,
+            Instant openedAt,
+            Instant lastAt,
+            String lastSerial,
+            double lastReading) {}
 
     /** A row of the line's failure Pareto: FAIL runs by failed step and hint. */
     public record Failure(String step, String hint, long runs) {}

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  *
  * @param retestLimit how many times a serial may be retested after a FAIL before it is
  *                    quarantined; empty for no limit
+ * @param spc         live process control: which measurements are charted and how (docs/plan-format.md)
  * @param panelLabel  how a panel's label names the serials of its boards; empty when the plan has none
  */
 public record Plan(
@@ -24,7 +25,8 @@ public record Plan(
         Optional<Firmware> firmware,
         List<Step> steps,
         OptionalInt retestLimit,
-        Optional<PanelLabel> panelLabel) {
+        Optional<PanelLabel> panelLabel,
+        SpcPlan spc) {
 
     public Plan {
         steps = List.copyOf(steps);

@@ -42,10 +42,10 @@ public final class PlanLoader {
         }
         String name = file.toString();
         Node root = YamlTree.parse(name, new String(bytes, StandardCharsets.UTF_8));
-        return read(file, sha256(bytes), Fields.of(root, "the plan"));
+        return read(file, sha256(bytes), Fields.of(root, "the plan"), root);
     }
 
-    private static Plan read(Path file, String sha, Fields f) {
+    private static Plan read(Path file, String sha, Fields f, Node root) {
         String planName = f.text("plan");
         String version = f.text("version");
         Fields product = Fields.of(f.node("product"), "product");
@@ -56,6 +56,8 @@ public final class PlanLoader {
         OptionalInt retestLimit = retestLimit(f);
         Optional<PanelLabel> panelLabel = f.optNode("panel-label").map(n -> panelLabel(Fields.of(n, "panel-label")));
         Optional<Firmware> firmware = f.optNode("firmware").map(n -> firmware(file, Fields.of(n, "firmware")));
+        SpcLoader spc = new SpcLoader();
+        spc.plan(f);
         List<Node> stepNodes = f.list("steps");
         if (stepNodes.isEmpty()) {
             throw new YamlError(f.where("steps"), "the plan has no steps");
@@ -64,7 +66,7 @@ public final class PlanLoader {
         List<Step> steps = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (Node n : stepNodes) {
-            Step s = step(Fields.of(n, "a step"), file, firmware.isPresent(), steps);
+            Step s = step(Fields.of(n, "a step"), file, firmware.isPresent(), steps, spc);
             if (!names.add(s.name())) {
                 throw new YamlError(
                         n.where(), "step name '" + s.name() + "' is used twice: names identify measurements");
@@ -72,7 +74,18 @@ public final class PlanLoader {
             steps.add(s);
         }
         return new Plan(
-                file, sha, planName, version, productName, revision, serial, firmware, steps, retestLimit, panelLabel);
+                file,
+                sha,
+                planName,
+                version,
+                productName,
+                revision,
+                serial,
+                firmware,
+                steps,
+                retestLimit,
+                panelLabel,
+                spc.build(root));
     }
 
     private static Pattern serialPattern(Fields f) {
@@ -155,7 +168,7 @@ public final class PlanLoader {
         return new Firmware(path, actual, address);
     }
 
-    private static Step step(Fields f, Path planFile, boolean hasFirmware, List<Step> before) {
+    private static Step step(Fields f, Path planFile, boolean hasFirmware, List<Step> before, SpcLoader spc) {
         String kind = f.text("kind");
         String name = f.text("name");
         String hint = f.optText("hint").orElse(null);
@@ -183,6 +196,7 @@ public final class PlanLoader {
             case "reset-cause" -> ResetCauseLoader.resetCause(f, name, timeout, hint, what);
             default -> bootCheck(f, name, timeout, hint);
         };
+        spc.step(f, step, what);
         f.done();
         requireOrder(f.where(), what, step, before);
         ResetCauseLoader.requireOrder(f.where(), what, step, before);

@@ -107,6 +107,11 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
         return batch;
     }
 
+    /** This station's name, as its runs and its control-chart alarms are stored under. */
+    String stationName() {
+        return station.charts().station();
+    }
+
     @Override
     public Database db() {
         return db;
@@ -179,6 +184,8 @@ public final class StationRuns implements ScreenRuns, AutoCloseable {
         try {
             beforeEachRun.run();
             station.run(request, relay, prompts);
+            // the run is on the control charts now: a screen reads the alarms it raised
+            events.publish("alarms", Map.of("station", stationName()));
         } catch (RouteRefused e) {
             started.completeExceptionally(e);
             events.publish("route-refused", Map.of("serial", e.serial(), "reason", e.reason()));

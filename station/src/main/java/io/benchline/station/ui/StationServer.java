@@ -105,6 +105,7 @@ public final class StationServer implements AutoCloseable {
             new PageRoutes(db).install(config.routes);
             new LineRoutes(station.line()).install(config.routes);
             new FlowRoutes(runs, json).install(config.routes);
+            new AlarmRoutes(runs, events, json, Clock.systemUTC()).install(config.routes);
             new CalibrationRoutes(runs, json).install(config.routes);
         });
         app.start(bind, port);

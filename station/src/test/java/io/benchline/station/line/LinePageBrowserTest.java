@@ -10,6 +10,8 @@ import io.benchline.db.Database;
 import io.benchline.db.ResultStore;
 import io.benchline.db.RunEnd;
 import io.benchline.db.RunStart;
+import io.benchline.db.SpcAlarm;
+import io.benchline.db.SpcFiring;
 import io.benchline.db.StationState;
 import io.benchline.db.Verdict;
 import io.benchline.db.postgres.PostgresExtension;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +72,10 @@ class LinePageBrowserTest {
         // silent for ten minutes, with runs it could not forward for twenty
         beat("func-1", "idle", 42, NOW.minusSeconds(1200), NOW.minusSeconds(600));
         beat("rework-1", "idle", 0, null, NOW.minusSeconds(1));
+        // a process alarm forwarded by prog-1, open; one of func-1's, acknowledged
+        db.spcAlarms().raise(alarm("prog-1", "VCAP1", "6-rising"));
+        SpcAlarm acked = db.spcAlarms().raise(alarm("func-1", "VDD", "8-on-one-side"));
+        db.spcAlarms().acknowledge(acked.id(), "olga", null, NOW.minusSeconds(60));
         server = LineServer.start(db, Clock.fixed(NOW, ZoneOffset.UTC), "127.0.0.1", 0);
         chromium = HeadlessChromium.launch();
         browser = chromium.browser();
@@ -111,6 +118,21 @@ class LinePageBrowserTest {
         store.end(id, new RunEnd(v, step, step == null ? null : "check " + step, null), at.plusSeconds(20));
     }
 
+    private static SpcFiring alarm(String station, String measurement, String rule) {
+        return new SpcFiring(
+                station,
+                "stm32f411-board",
+                measurement,
+                "V",
+                "LINE-LOT",
+                1.26,
+                0.0013,
+                NOW.minusSeconds(300),
+                "SN-LINE-1",
+                1.302,
+                List.of("beyond-3-sigma", rule));
+    }
+
     private void beat(String station, String state, long backlog, Instant oldest, Instant at) {
         db.heartbeats()
                 .beat(new StationState(station, state, "LINE-LOT", "stm32f411-board", "test"), backlog, oldest, at);
@@ -148,6 +170,12 @@ class LinePageBrowserTest {
         assertThat(page.locator("#hours g.hour").nth(22).locator("title"))
                 .hasText(Pattern.compile("6 boards tested, 3 passed first \\(50\\.0 %\\), 8 runs, 1 station problems"));
         assertThat(page.locator("#away")).isHidden();
+        Locator alarms = page.locator("#alarms tbody tr");
+        assertThat(alarms).hasCount(1);
+        assertThat(alarms.first()).hasAttribute("data-station", "prog-1");
+        assertThat(alarms.first().locator("td.rules")).hasText("beyond 3σ, 6 rising");
+        assertThat(alarms.first()).containsText("1.302 V (SN-LINE-1)");
+        assertThat(page.locator("#no-alarms")).isHidden();
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "line-page.png")));
 
         PG.server().stopImmediately();
