@@ -5,7 +5,6 @@ import io.benchline.reports.spc.ControlChart;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.text.SimpleDateFormat;
 import java.time.temporal.ChronoUnit;
@@ -113,10 +112,12 @@ final class Charts {
         data.addSeries(all);
         data.addSeries(broke);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        // one SVG path for the readings, a shape only where a rule broke: a batch's chart of 400
+        // points stays a few kilobytes, so the report is still fit to mail
+        r.setDrawSeriesLineAsPath(true);
         r.setSeriesLinesVisible(0, true);
-        r.setSeriesShapesVisible(0, true);
+        r.setSeriesShapesVisible(0, false);
         r.setSeriesPaint(0, BAR);
-        r.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         r.setSeriesLinesVisible(1, false);
         r.setSeriesShapesVisible(1, true);
         r.setSeriesPaint(1, VIOLATION);
