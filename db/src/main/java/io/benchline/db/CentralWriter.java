@@ -43,11 +43,11 @@ final class CentralWriter {
     private static final String RUNS = """
             INSERT INTO run (board_id, batch_id, station, operator, fixture, plan_name, plan_version, plan_sha256,
                              firmware_sha256, software_version, started_at, ended_at, verdict, failed_step, hint,
-                             message, uid, line_id, position)
+                             message, uid, line_id, position, panel_label)
             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                  ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[],
                                  ?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
-                                 ?::varchar[], ?::varchar[], ?::int[])
+                                 ?::varchar[], ?::varchar[], ?::int[], ?::varchar[])
             ON CONFLICT (line_id) DO NOTHING
             RETURNING id, line_id""";
     private static final String STEP_IDS =
@@ -244,10 +244,12 @@ final class CentralWriter {
         String[] started = new String[n];
         String[] ended = new String[n];
         Integer[] position = new Integer[n];
+        String[] panelLabel = new String[n];
         for (int i = 0; i < n; i++) {
             ClosedRun r = runs.get(i);
             RunStart st = r.start();
             position[i] = st.position();
+            panelLabel[i] = st.panelLabel();
             board[i] = boards.get(st.serial());
             batch[i] = batches.get(st.batch());
             text[0][i] = st.station();
@@ -280,7 +282,8 @@ final class CentralWriter {
             for (int k = 8; k < 14; k++) {
                 s.setArray(p++, c.createArrayOf("varchar", text[k]));
             }
-            s.setArray(p, c.createArrayOf("int4", position));
+            s.setArray(p++, c.createArrayOf("int4", position));
+            s.setArray(p, c.createArrayOf("varchar", panelLabel));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     inserted.put(rs.getString(2), rs.getLong(1));

@@ -131,10 +131,6 @@ public final class Database implements AutoCloseable {
         return new CalibrationRecords(jdbi);
     }
 
-    public PanelLabels panelLabels() {
-        return new PanelLabels(jdbi);
-    }
-
     /** Golden-board checks: their summaries and the shift rule's question (see {@link GoldenChecks}). */
     public GoldenChecks golden() {
         return new GoldenChecks(jdbi, DurableSync.forUrl(url));

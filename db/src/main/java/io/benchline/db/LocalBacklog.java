@@ -21,7 +21,7 @@ final class LocalBacklog {
     private static final String RUNS = """
             SELECT r.id, r.line_id, r.station, r.operator, r.fixture, r.plan_name, r.plan_version, r.plan_sha256,
                    r.firmware_sha256, r.software_version, r.started_at, r.ended_at, r.verdict, r.failed_step, r.hint,
-                   r.message, r.uid, r.position, b.serial, b.product AS board_product, b.first_seen, t.name AS batch,
+                   r.message, r.uid, r.position, r.panel_label, b.serial, b.product AS board_product, b.first_seen, t.name AS batch,
                    t.product AS batch_product, t.created_at
             FROM run r JOIN board b ON b.id = r.board_id JOIN batch t ON t.id = r.batch_id
             WHERE r.id > ? ORDER BY r.id LIMIT ?""";
@@ -134,7 +134,8 @@ final class LocalBacklog {
                                     rs.getString("plan_sha256"),
                                     rs.getString("firmware_sha256"),
                                     rs.getString("software_version"),
-                                    (Integer) rs.getObject("position")),
+                                    (Integer) rs.getObject("position"),
+                                    rs.getString("panel_label")),
                             startedAt,
                             new RunEnd(
                                     Verdict.valueOf(verdict.trim()),

@@ -17,8 +17,8 @@ final class ResultDao {
 
     static final String INSERT_RUN = """
             INSERT INTO run (board_id, batch_id, station, operator, fixture, plan_name, plan_version, plan_sha256,
-                             firmware_sha256, software_version, started_at, line_id, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                             firmware_sha256, software_version, started_at, line_id, position, panel_label)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     static final String INSERT_STEP = """
             INSERT INTO step (run_id, seq, name, kind, started_at, ended_at, verdict, message)

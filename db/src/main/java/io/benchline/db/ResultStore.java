@@ -113,6 +113,7 @@ public final class ResultStore {
             } else {
                 run.setInt(13, start.position());
             }
+            setString(run, 14, start.panelLabel());
             long id = insertedId(run);
             if (outbox != null) {
                 outbox.begun(this::statement, id, start, at);

@@ -23,6 +23,7 @@ final class LineCheck {
             String verdict,
             String station,
             Integer position,
+            String panelLabel,
             String serial,
             String uid,
             long steps,
@@ -33,7 +34,7 @@ final class LineCheck {
     record Tally(long n, double min, double max, double sum, long marginal) {}
 
     private static final String RUNS = """
-            SELECT r.id, r.line_id, r.station, r.position, r.started_at, r.verdict, b.serial, r.uid,
+            SELECT r.id, r.line_id, r.station, r.position, r.panel_label, r.started_at, r.verdict, b.serial, r.uid,
                    (SELECT COUNT(*) FROM step s WHERE s.run_id = r.id) AS steps,
                    (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id) AS readings,
                    (SELECT COUNT(*) FROM measurement m WHERE m.run_id = r.id AND m.marginal) AS marginal
@@ -84,6 +85,7 @@ final class LineCheck {
                         rs.getString("verdict"),
                         rs.getString("station"),
                         (Integer) rs.getObject("position"),
+                        rs.getString("panel_label"),
                         rs.getString("serial"),
                         rs.getString("uid"),
                         rs.getLong("steps"),

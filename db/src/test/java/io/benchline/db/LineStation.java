@@ -9,8 +9,8 @@ final class LineStation {
 
     /**
      * One whole run: two measured steps, the UID step, the teardown with the verdict (every fifth
-     * run fails at VDD; the second VDD reading of every third run is a marginal pass). Returns the
-     * local run id.
+     * run fails at VDD; the second VDD reading of every third run is a marginal pass; runs at a
+     * position are on a panel, every third run's started from a panel label). Returns the local run id.
      */
     static long run(Database db, String station, String serial, String batch, int i) {
         RunStart start = new RunStart(
@@ -25,7 +25,8 @@ final class LineStation {
                 "a".repeat(64),
                 "b".repeat(64),
                 "test",
-                i % 3 == 0 ? null : 1 + i % 4);
+                i % 3 == 0 ? null : 1 + i % 4,
+                i % 3 == 2 ? "PNL-" + batch + "-" + i / 4 : null);
         ResultStore store = db.store();
         long run = store.begin(start, Instant.now());
         boolean fail = i % 5 == 4;

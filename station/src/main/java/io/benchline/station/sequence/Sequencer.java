@@ -108,7 +108,8 @@ public final class Sequencer {
                         plan.sha256(),
                         plan.firmware().map(f -> f.sha256()).orElse(null),
                         softwareVersion,
-                        fixture.position()),
+                        fixture.position(),
+                        request.panelLabel()),
                 clock.instant());
         runGoing = runId;
         AbortSignal abort = aborts.open(runId);

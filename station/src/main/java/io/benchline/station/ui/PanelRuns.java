@@ -213,7 +213,7 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
             if (!seen.add(s)) {
                 throw new InputError("position " + position + ": serial " + s + " is on the panel twice");
             }
-            requests.add(Optional.of(new RunRequest(s, runBatch, operator.trim())));
+            requests.add(Optional.of(new RunRequest(s, runBatch, operator.trim()).onPanel(label)));
         }
         if (seen.isEmpty()) {
             throw new InputError("the panel is empty: scan at least one board");
@@ -332,7 +332,8 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
             state.tile(position, PanelState.Tile::waiting);
             state.began();
         }
-        RunRequest request = new RunRequest(before.serial(), state.batch(), operator.trim());
+        RunRequest request =
+                new RunRequest(before.serial(), state.batch(), operator.trim()).onPanel(state.panelLabel());
         List<Optional<RunRequest>> one = new ArrayList<>();
         for (int p = 1; p <= panel.size(); p++) {
             one.add(p == position ? Optional.of(request) : Optional.empty());
@@ -427,9 +428,6 @@ public final class PanelRuns implements ScreenRuns, AutoCloseable {
 
         @Override
         public void runStarted(long runId, RunRequest request) {
-            if (state.panelLabel() != null) {
-                db.panelLabels().label(runId, state.panelLabel());
-            }
             state.tile(position, t -> t.started(runId));
             // the panel was aborted while this position was still being placed
             state.aborted().ifPresent(why -> aborts().going(runId).ifPresent(s -> s.request(why)));
