@@ -80,6 +80,7 @@
 
   // confirm: null, or an engineer's {serial, engineer, pin} confirming the retest of a passed board
   async function start(confirm) {
+    ++checkSeq;    // what the station answers now wins over a serial check still on its way
     const input = $("serial");
     const serial = input.value.trim();
     if (!operator()) {

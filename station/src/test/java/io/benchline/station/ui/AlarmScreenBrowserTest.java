@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import io.benchline.db.Database;
 import io.benchline.db.SpcAlarm;
@@ -18,6 +16,7 @@ import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.BoardProfile;
 import io.benchline.fixtures.sim.SimBoard;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.Station;
 import io.benchline.station.demo.DemoDrift;
 import io.benchline.station.fixture.FixtureFile;
@@ -29,8 +28,6 @@ import io.benchline.station.sequence.RunListener;
 import io.benchline.station.sequence.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -64,20 +61,8 @@ class AlarmScreenBrowserTest {
                 Station station = Station.open(
                         PlanLoader.load(TestStations.PLAN), fixture, db, f -> FixtureOpener.open(f, Optional.of(sim)));
                 StationServer server = StationServer.start(station, db, BATCH, "127.0.0.1", 0, next, Optional.empty());
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of(
-                                        "--no-sandbox",
-                                        "--disable-gpu",
-                                        "--disable-background-networking",
-                                        "--disable-component-update",
-                                        "--disable-sync",
-                                        "--no-first-run")))) {
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             // the baseline: 20 boards before the drift starts
             for (int i = 1; i <= 20; i++) {
                 next.run();

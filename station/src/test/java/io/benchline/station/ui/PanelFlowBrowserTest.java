@@ -6,21 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.EngineerAction;
 import io.benchline.db.Quarantine;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.flow.FlowTestFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +44,8 @@ class PanelFlowBrowserTest {
                 "browser tests need Debian's chromium: apt-get install -y chromium");
         try (PanelStations s = new PanelStations(
                         dir, "good,good,good,good", PanelStations.LID_PLAN, "", FlowTestFiles.users(dir));
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             s.db.flow().quarantine("SN-PF-0002", "sim-station-1", "3 FAILs, over the retest limit of 2", Instant.now());
             Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1600, 1000));
             page.navigate(s.server.address());
@@ -151,15 +143,8 @@ class PanelFlowBrowserTest {
     void aScannedPanelLabelFillsEveryTileAndAbortPanelStopsThemAll() throws Exception {
         try (PanelStations s = new PanelStations(
                         dir, "good,good", PanelStations.LID_PLAN, PanelControlApiTest.LABEL, FlowTestFiles.users(dir));
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
-            Page page = browser.newPage();
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Page page = chromium.browser().newPage();
             page.navigate(s.server.address());
             assertThat(page.locator(".tile")).hasCount(2);
             page.locator("#operator-name").fill("Ana");

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import io.benchline.db.Database;
 import io.benchline.db.RunDetail;
 import io.benchline.db.Verdict;
 import io.benchline.fixtures.sim.SimFixture;
+import io.benchline.station.HeadlessChromium;
 import io.benchline.station.Panel;
 import io.benchline.station.fixture.FixtureFile;
 import io.benchline.station.fixture.FixtureLoader;
@@ -22,7 +21,6 @@ import io.benchline.station.plan.PlanLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,14 +48,8 @@ class PanelScreenBrowserTest {
                 Panel panel = Panel.open(PlanLoader.load(TestStations.PLAN), file, db, f -> PanelFixture.open(f, sim));
                 PanelServer server = PanelServer.start(
                         panel, db, "PANEL-LOT", "127.0.0.1", 0, SimBoards.freshAtPosition(sim, file));
-                Playwright playwright = Playwright.create(
-                        new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                Browser browser = playwright
-                        .chromium()
-                        .launch(new BrowserType.LaunchOptions()
-                                .setExecutablePath(OperatorScreenBrowserTest.CHROMIUM)
-                                .setHeadless(true)
-                                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run")))) {
+                HeadlessChromium chromium = HeadlessChromium.launch()) {
+            Browser browser = chromium.browser();
             Page page = browser.newPage();
             page.navigate(server.address());
             assertThat(page.locator("#batch")).hasText("PANEL-LOT");
