@@ -118,8 +118,8 @@ public final class PanelServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close(); // first: see LiveEvents
         app.stop();
         runs.close();
-        events.close();
     }
 }

@@ -139,9 +139,9 @@ public final class StationServer implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close(); // first: see LiveEvents
         app.stop();
         runs.close();
-        events.close();
     }
 
     /** Access first; then JSON only for POSTs to the API; user errors as one-line JSON, never a stack trace. */
